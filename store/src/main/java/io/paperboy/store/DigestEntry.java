@@ -1,0 +1,52 @@
+package io.paperboy.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One paper as one day's digest listed it. Kept verbatim so that history stays faithful even when
+ * a later day lists the same paper with other votes or another title spelling.
+ *
+ * @param date    the digest's date
+ * @param rank    position in that day's list, from 1
+ * @param arxivId arXiv id without version suffix, e.g. {@code 2406.04325}
+ * @param title   the title exactly as listed that day
+ * @param url     the abstract URL as listed
+ * @param votes   the vote count, empty when the digest gave none or {@code Vote: -}
+ * @param authors author names in listed order, possibly empty
+ * @param media   thumbnail image or video URL, if any
+ * @param summary the summary as markdown, structure intact
+ */
+public record DigestEntry(
+    LocalDate date,
+    int rank,
+    String arxivId,
+    String title,
+    String url,
+    Optional<Integer> votes,
+    List<String> authors,
+    Optional<String> media,
+    String summary) {
+
+  public DigestEntry {
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(arxivId, "arxivId");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(votes, "votes");
+    Objects.requireNonNull(media, "media");
+    Objects.requireNonNull(summary, "summary");
+    if (rank < 1) {
+      throw new IllegalArgumentException("rank must be >= 1, was " + rank);
+    }
+    authors = List.copyOf(authors);
+  }
+
+  /** Whether the media URL names a video rather than a thumbnail image. */
+  public boolean hasVideo() {
+    return media.map(m -> m.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(mp4|webm|mov)(\\?.*)?$"))
+        .orElse(false);
+  }
+}
