@@ -1,11 +1,14 @@
 package io.paperboy.bot;
 
-/** Entry point; the CLI arrives with the foundation. */
+import io.paperboy.bot.cli.PaperboyCli;
+import io.paperboy.bot.cli.Stdio;
+
+/** Process entry point. */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("paperboy: not built yet");
+    System.exit(PaperboyCli.execute(args, Stdio.system(), System.getenv()));
   }
 }

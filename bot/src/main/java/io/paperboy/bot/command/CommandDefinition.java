@@ -40,8 +40,11 @@ public record CommandDefinition(
     }
     Set<String> seen = new HashSet<>();
     boolean optionalSeen = false;
-    for (int i = 0; i < options.size(); i++) {
-      OptionDefinition o = options.get(i);
+    long restOptions = options.stream().filter(OptionDefinition::rest).count();
+    if (restOptions > 1) {
+      throw new IllegalArgumentException(name + ": at most one rest option");
+    }
+    for (OptionDefinition o : options) {
       if (!seen.add(o.name())) {
         throw new IllegalArgumentException(name + ": duplicate option " + o.name());
       }
@@ -49,9 +52,6 @@ public record CommandDefinition(
         throw new IllegalArgumentException(name + ": required option " + o.name() + " after an optional one");
       }
       optionalSeen |= !o.required();
-      if (o.rest() && i != options.size() - 1) {
-        throw new IllegalArgumentException(name + ": rest option " + o.name() + " must be last");
-      }
     }
     if (!subcommands.isEmpty() && !options.isEmpty()) {
       throw new IllegalArgumentException(name + ": a command has options or subcommands, not both");

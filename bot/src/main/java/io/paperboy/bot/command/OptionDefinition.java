@@ -14,8 +14,8 @@ import java.util.Objects;
  *                    OptionType#DATE} these are extra keywords such as {@code today})
  * @param min         smallest allowed integer (INTEGER only), or null
  * @param max         largest allowed integer (INTEGER only), or null
- * @param rest        whether this (last, STRING) option takes the rest of a free-text line, e.g. a
- *                    search query with spaces
+ * @param rest        whether this STRING option takes the rest of a free-text line, e.g. a search
+ *                    query with spaces; other options can still follow it as {@code name:value}
  */
 public record OptionDefinition(
     String name,
@@ -41,7 +41,7 @@ public record OptionDefinition(
     return new OptionDefinition(name, description, OptionType.STRING, required, List.of(), null, null, false);
   }
 
-  /** A free-text option that takes the rest of the line (must be the last option). */
+  /** A free-text option that takes the rest of the line (trailing {@code name:value} options excepted). */
   public static OptionDefinition rest(String name, String description, boolean required) {
     return new OptionDefinition(name, description, OptionType.STRING, required, List.of(), null, null, true);
   }
@@ -72,9 +72,14 @@ public record OptionDefinition(
 
   /** {@code <name>} or {@code [name]}, with the choices when closed. */
   public String usage() {
-    String body = choices.isEmpty() || type == OptionType.DATE && choices.isEmpty()
-        ? name
-        : type == OptionType.DATE ? String.join("|", choices) + "|YYYY-MM-DD" : String.join("|", choices);
+    String body;
+    if (type == OptionType.DATE) {
+      body = choices.isEmpty() ? "YYYY-MM-DD" : String.join("|", choices) + "|YYYY-MM-DD";
+    } else if (!choices.isEmpty()) {
+      body = String.join("|", choices);
+    } else {
+      body = rest ? name + "…" : name;
+    }
     return required ? "<" + body + ">" : "[" + body + "]";
   }
 }

@@ -45,7 +45,8 @@ public final class TextCommandParser {
       // a trailing rest option takes everything left, verbatim (a search query keeps its quotes)
       OptionDefinition next = nextUnfilled(options, values, positional);
       if (next != null && next.rest() && !cursor.startsWithNamedOption(options)) {
-        values.put(next.name(), convert(def, usage, next, cursor.remainder()));
+        String remainder = takeTrailingNamed(def, usage, cursor.remainder(), values);
+        values.put(next.name(), convert(def, usage, next, remainder));
         break;
       }
       String token = cursor.token(usage);
@@ -82,6 +83,30 @@ public final class TextCommandParser {
       }
     }
     return values;
+  }
+
+  /**
+   * Strips trailing {@code name:value} tokens of other known options off a rest value
+   * ({@code 확산 모델 n:5}) and records them; the rest keeps everything else as typed.
+   */
+  private static String takeTrailingNamed(CommandDefinition def, String usage, String remainder, Map<String, Object> values) {
+    String text = remainder;
+    while (true) {
+      int space = text.lastIndexOf(' ');
+      String last = text.substring(space + 1);
+      int colon = last.indexOf(':');
+      if (space < 0 || colon <= 0) {
+        return text;
+      }
+      String key = last.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+      OptionDefinition named = def.options().stream()
+          .filter(o -> o.name().equals(key) && !o.rest()).findFirst().orElse(null);
+      if (named == null || values.containsKey(named.name())) {
+        return text;
+      }
+      values.put(named.name(), convert(def, usage, named, last.substring(colon + 1)));
+      text = text.substring(0, space).stripTrailing();
+    }
   }
 
   private static OptionDefinition nextUnfilled(List<OptionDefinition> options, Map<String, Object> values, int from) {

@@ -36,7 +36,10 @@ public final class Latex {
     }
     StringBuilder out = new StringBuilder();
     do {
-      m.appendReplacement(out, Matcher.quoteReplacement(math(m.group(1))));
+      // "$5 and $10" is money, not math: only spans with TeX syntax are rewritten
+      String body = m.group(1);
+      boolean tex = body.indexOf('\\') >= 0 || body.indexOf('^') >= 0 || body.indexOf('_') >= 0 || body.indexOf('{') >= 0;
+      m.appendReplacement(out, Matcher.quoteReplacement(tex ? math(body) : m.group()));
     } while (m.find());
     m.appendTail(out);
     return out.toString();

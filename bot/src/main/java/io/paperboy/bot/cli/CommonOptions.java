@@ -1,0 +1,54 @@
+package io.paperboy.bot.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+
+/** The options every subcommand takes. */
+final class CommonOptions {
+
+  @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
+  Path db;
+
+  @Option(names = "--config", paramLabel = "PATH", description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")
+  Path config;
+
+  @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT",
+      description = "Pin the clock: 2024-06-07 (noon in the configured zone) or 2024-06-07T09:00:00Z; time then runs on from there")
+  String now;
+
+  /**
+   * The clock: the system clock, or one that starts at {@code --now} and keeps ticking (so a
+   * scheduler under a pinned clock still sees time pass).
+   */
+  Clock clock(ZoneId zone) {
+    Clock system = Clock.system(zone);
+    if (now == null) {
+      return system;
+    }
+    Instant pinned = parseNow(now, zone);
+    return Clock.offset(system, Duration.between(system.instant(), pinned));
+  }
+
+  static Instant parseNow(String value, ZoneId zone) {
+    try {
+      if (value.length() == 10) {
+        return LocalDate.parse(value).atTime(12, 0).atZone(zone).toInstant();
+      }
+      try {
+        return Instant.parse(value);
+      } catch (DateTimeParseException e) {
+        return OffsetDateTime.parse(value).toInstant();
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--now: '" + value
+          + "' is neither a date (2024-06-07) nor an instant (2024-06-07T09:00:00Z)");
+    }
+  }
+}

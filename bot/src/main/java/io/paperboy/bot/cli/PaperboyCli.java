@@ -1,0 +1,45 @@
+package io.paperboy.bot.cli;
+
+import io.paperboy.bot.config.ConfigException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: with no subcommand it runs the main job. */
+@Command(name = "paperboy", mixinStandardHelpOptions = true, version = "paperboy 0.1.0",
+    description = "Delivers the daily AI-papers digest to Discord, Slack and the console.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class PaperboyCli implements Callable<Integer> {
+
+  private final Launcher launcher;
+
+  private PaperboyCli(Launcher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new RunCommand(launcher).call();
+  }
+
+  /** Runs the CLI with the given streams and environment; returns the exit code. */
+  public static int execute(String[] args, Stdio stdio, Map<String, String> env) {
+    Launcher launcher = new Launcher(stdio, env);
+    CommandLine cli = new CommandLine(new PaperboyCli(launcher))
+        .addSubcommand(new RunCommand(launcher))
+        .addSubcommand(new IngestCommand(launcher))
+        .addSubcommand(new ExportCommand(launcher))
+        .addSubcommand(new AskCommand(launcher));
+    cli.setOut(new java.io.PrintWriter(stdio.out(), true));
+    cli.setErr(new java.io.PrintWriter(stdio.err(), true));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+        stdio.err().println("paperboy: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,53 @@
+package io.paperboy.bot.cli;
+
+import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.bot.console.ConsoleRenderer;
+import io.paperboy.scheduler.digest.DigestRejectedException;
+import io.paperboy.scheduler.ingest.IngestProgress;
+import io.paperboy.scheduler.ingest.IngestReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
+ * (idempotent) and serves the console channel on stdin/stdout.
+ */
+@Command(name = "run", description = "Run Paperboy: ingest the seeds, then answer commands typed on the console.",
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common = new CommonOptions();
+
+  private final Launcher launcher;
+
+  RunCommand(Launcher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    try (Paperboy app = launcher.open(common)) {
+      Stdio stdio = launcher.stdio();
+      List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
+      if (!seeds.isEmpty()) {
+        IngestReport report = app.ingestor().ingest(seeds, IngestProgress.NONE);
+        for (DigestRejectedException refusal : report.refusals()) {
+          stdio.err().println(refusal.getMessage());
+        }
+        stdio.err().println("seeds: " + report.summary());
+      }
+      stdio.out().println("Paperboy is running on " + app.config().databasePath()
+          + ". Type /help for commands, /quit to stop.");
+      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(), stdio.out());
+      console.serve(stdio.in());
+      return 0;
+    }
+  }
+}

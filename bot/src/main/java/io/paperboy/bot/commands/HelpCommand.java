@@ -1,0 +1,46 @@
+package io.paperboy.bot.commands;
+
+import io.paperboy.bot.command.Command;
+import io.paperboy.bot.command.CommandDefinition;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.message.Message;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code /help}: every command with its usage, drawn from the definitions themselves. */
+public final class HelpCommand implements Command {
+
+  private static final CommandDefinition DEFINITION = CommandDefinition.of("help", "List Paperboy's commands");
+
+  private final Supplier<List<CommandDefinition>> definitions;
+
+  /** @param definitions all registered definitions (read at answer time, so this command lists itself too) */
+  public HelpCommand(Supplier<List<CommandDefinition>> definitions) {
+    this.definitions = definitions;
+  }
+
+  @Override
+  public CommandDefinition definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  public Message handle(CommandRequest request) {
+    StringBuilder sb = new StringBuilder();
+    for (CommandDefinition d : definitions.get()) {
+      for (String line : d.usage().split("\n")) {
+        sb.append("- `").append(line).append("` — ").append(d.description());
+        if (d.managerOnly()) {
+          sb.append(" (channel managers)");
+        }
+        sb.append('\n');
+      }
+    }
+    return Message.builder()
+        .header("Paperboy commands")
+        .text(sb.toString().strip())
+        .context("Options can also be named: /top period:week n:5")
+        .ephemeral(true)
+        .build();
+  }
+}

@@ -1,0 +1,58 @@
+package io.paperboy.bot.config;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Every setting, with its default. Keys are the kebab-case component names, nested by section
+ * ({@code discord.api-url}); the environment variable of a key is {@code PAPERBOY_} plus the key
+ * in upper snake case ({@code PAPERBOY_DISCORD_API_URL}).
+ *
+ * @param database the SQLite file
+ * @param timezone the zone that defines "today" for commands and the ingest schedule
+ * @param seeds    folders or files ingested at every start of {@code run} (idempotent)
+ * @param discord  Discord endpoints
+ * @param slack    Slack endpoints and command settings
+ */
+public record PaperboyConfig(
+    String database,
+    String timezone,
+    List<String> seeds,
+    DiscordConfig discord,
+    SlackConfig slack) {
+
+  public PaperboyConfig {
+    database = database == null ? "data/paperboy.db" : database;
+    timezone = timezone == null ? "Asia/Seoul" : timezone;
+    seeds = seeds == null ? List.of("seeds") : List.copyOf(seeds);
+    discord = discord == null ? new DiscordConfig(null, null) : discord;
+    slack = slack == null ? new SlackConfig(null, null, null, null, null) : slack;
+    try {
+      ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new ConfigException("timezone", "'" + timezone + "' is not an IANA time zone (e.g. Asia/Seoul, UTC)");
+    }
+    if (database.isBlank()) {
+      throw new ConfigException("database", "must not be empty");
+    }
+  }
+
+  /** The configuration with every default. */
+  public static PaperboyConfig defaults() {
+    return new PaperboyConfig(null, null, null, null, null);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(timezone);
+  }
+
+  public Path databasePath() {
+    return Path.of(database);
+  }
+
+  public PaperboyConfig withDatabase(String path) {
+    return new PaperboyConfig(path, timezone, seeds, discord, slack);
+  }
+}

@@ -1,0 +1,86 @@
+package io.paperboy.bot.console;
+
+import io.paperboy.bot.command.Caller;
+import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.command.ParsedCommand;
+import io.paperboy.bot.command.UsageException;
+import io.paperboy.bot.message.Message;
+import io.paperboy.store.ChannelRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * Answers commands typed as lines ({@code /paper 2406.04325}, or without the slash) until end of
+ * input or {@code quit}. Output is synchronised on the stream so that a daily post printed by the
+ * delivery worker never interleaves with an answer.
+ */
+public final class ConsoleChannel {
+
+  private final CommandRegistry registry;
+  private final ConsoleRenderer renderer;
+  private final Clock clock;
+  private final PrintStream out;
+
+  public ConsoleChannel(CommandRegistry registry, ConsoleRenderer renderer, Clock clock, PrintStream out) {
+    this.registry = registry;
+    this.renderer = renderer;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  /** The answer to one line, and whether it was a usage error. */
+  public record Answer(Message message, boolean usageError) {}
+
+  /** Answers one command line. */
+  public Answer answer(String line) {
+    String text = line.strip();
+    if (text.startsWith("/")) {
+      text = text.substring(1);
+    }
+    int space = text.indexOf(' ');
+    String name = space < 0 ? text : text.substring(0, space);
+    String args = space < 0 ? "" : text.substring(space + 1);
+    try {
+      ParsedCommand parsed = registry.parse(name, args);
+      CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
+          Caller.console(), ChannelRef.console(), clock.instant());
+      return new Answer(registry.dispatch(request), false);
+    } catch (UsageException e) {
+      return new Answer(CommandRegistry.usage(e), true);
+    }
+  }
+
+  /** Prints a message as the console shows it. */
+  public void print(Message message) {
+    synchronized (out) {
+      out.print(renderer.render(message));
+      out.flush();
+    }
+  }
+
+  /** Reads commands until end of input or {@code quit}/{@code exit}. */
+  public void serve(BufferedReader in) throws IOException {
+    prompt();
+    String line;
+    while ((line = in.readLine()) != null) {
+      String t = line.strip();
+      if (t.equals("quit") || t.equals("exit") || t.equals("/quit") || t.equals("/exit")) {
+        break;
+      }
+      if (!t.isEmpty()) {
+        print(answer(t).message());
+      }
+      prompt();
+    }
+  }
+
+  private void prompt() {
+    synchronized (out) {
+      out.print("> ");
+      out.flush();
+    }
+  }
+}

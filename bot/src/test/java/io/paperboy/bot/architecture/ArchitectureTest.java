@@ -1,0 +1,52 @@
+package io.paperboy.bot.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The rules that keep commands platform-neutral: the day a command imports a JDA or Bolt type,
+ * the build fails.
+ */
+@AnalyzeClasses(packages = "io.paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String[] NEUTRAL = {
+      "io.paperboy.bot.message..", "io.paperboy.bot.format..", "io.paperboy.bot.command..",
+      "io.paperboy.bot.commands..", "io.paperboy.bot.delivery..", "io.paperboy.bot.console..",
+      "io.paperboy.bot.config.."};
+
+  @ArchTest
+  static final ArchRule neutralPackagesKnowNoPlatform = noClasses()
+      .that().resideInAnyPackage(NEUTRAL)
+      .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "com.slack..", "okhttp3..")
+      .because("commands return platform-neutral messages; only the adapters know JDA and Bolt");
+
+  @ArchTest
+  static final ArchRule neutralPackagesDoNotReachIntoAdapters = noClasses()
+      .that().resideInAnyPackage(NEUTRAL)
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.discord..", "io.paperboy.bot.slack..")
+      .because("adapters depend on the core, never the other way round");
+
+  @ArchTest
+  static final ArchRule storeKnowsNothingAbove = noClasses()
+      .that().resideInAPackage("io.paperboy.store..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.scheduler..", "io.paperboy.bot..",
+          "org.quartz..", "net.dv8tion..", "com.slack..")
+      .because("store ← scheduler ← bot: one-way module dependencies");
+
+  @ArchTest
+  static final ArchRule schedulerKnowsNoBot = noClasses()
+      .that().resideInAPackage("io.paperboy.scheduler..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot..", "net.dv8tion..", "com.slack..")
+      .because("the scheduler decides what is due; rendering and platforms live in bot");
+
+  @ArchTest
+  static final ArchRule discordAndSlackStayApart = noClasses()
+      .that().resideInAPackage("io.paperboy.bot.discord..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.slack..", "com.slack..")
+      .because("each adapter stands alone");
+}
