@@ -1,0 +1,208 @@
+package io.paperboy.store;
+
+import io.paperboy.store.search.SearchIndex;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Writes one day's digest inside the caller's write transaction. */
+final class DigestWriter {
+
+  /** How the search index learns about changed papers. */
+  enum Indexing {
+    /** Re-index in the same transaction: the day is searchable on commit. */
+    NOW,
+    /** Only mark them pending; a later catch-up indexes them in bulk. */
+    DEFERRED
+  }
+
+  private static final String UPSERT_DIGEST = """
+      INSERT INTO digest (date, source, ingested_at) VALUES (?, ?, ?)
+      ON CONFLICT (date) DO UPDATE SET source = excluded.source, ingested_at = excluded.ingested_at
+      """;
+  // The paper row keeps the view of its newest date: an older day only widens first_seen.
+  private static final String UPSERT_PAPER = """
+      INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (arxiv_id) DO UPDATE SET
+        title   = iif(excluded.last_seen >= paper.last_seen, excluded.title, paper.title),
+        url     = iif(excluded.last_seen >= paper.last_seen, excluded.url, paper.url),
+        votes   = iif(excluded.last_seen >= paper.last_seen, excluded.votes, paper.votes),
+        authors = iif(excluded.last_seen >= paper.last_seen, excluded.authors, paper.authors),
+        media   = iif(excluded.last_seen >= paper.last_seen, excluded.media, paper.media),
+        summary = iif(excluded.last_seen >= paper.last_seen, excluded.summary, paper.summary),
+        first_seen = min(paper.first_seen, excluded.first_seen),
+        last_seen  = max(paper.last_seen, excluded.last_seen)
+      RETURNING id
+      """;
+  private static final String INSERT_ENTRY =
+      "INSERT INTO digest_entry (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final SearchIndex searchIndex;
+  private final Clock clock;
+
+  DigestWriter(SearchIndex searchIndex, Clock clock) {
+    this.searchIndex = searchIndex;
+    this.clock = clock;
+  }
+
+  /** What the paper row held before this save, for change detection. */
+  private record Known(long id, String lastSeen, String title, String authors, String summary) {
+    boolean textDiffers(DigestEntry e, String authorsJson) {
+      return !title.equals(e.title()) || !authors.equals(authorsJson) || !summary.equals(e.summary());
+    }
+  }
+
+  IngestResult save(Connection c, Digest digest, Indexing indexing) throws SQLException {
+    List<DigestEntry> entries = inRankOrder(digest);
+    String date = digest.date().toString();
+    Set<String> before = idsListedOn(c, date);
+    Map<String, Known> known = known(c, entries);
+
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_DIGEST)) {
+      ps.setString(1, date);
+      ps.setString(2, digest.source());
+      ps.setString(3, clock.instant().toString());
+      ps.executeUpdate();
+    }
+    // Deleting the day's rows and inserting the new list handles rank reshuffles without
+    // tripping UNIQUE(date, rank) midway, and drops entries the new list no longer has.
+    if (!before.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?")) {
+        ps.setString(1, date);
+        ps.executeUpdate();
+      }
+    }
+
+    Set<Long> toIndex = new LinkedHashSet<>();
+    List<String> newPapers = new ArrayList<>();
+    try (PreparedStatement paper = c.prepareStatement(UPSERT_PAPER);
+        PreparedStatement entry = c.prepareStatement(INSERT_ENTRY)) {
+      for (DigestEntry e : entries) {
+        String authors = Rows.authorsJson(e.authors());
+        long id = upsertPaper(paper, e, date, authors);
+        Known k = known.get(e.arxivId());
+        if (k == null) {
+          newPapers.add(e.arxivId());
+          toIndex.add(id);
+        } else if (date.compareTo(k.lastSeen()) >= 0 && k.textDiffers(e, authors)) {
+          toIndex.add(id);
+        }
+        bindEntry(entry, e, date, authors);
+        entry.addBatch();
+      }
+      entry.executeBatch();
+    }
+
+    Set<String> listed = new HashSet<>();
+    entries.forEach(e -> listed.add(e.arxivId()));
+    int removed = 0;
+    int updated = 0;
+    for (String id : before) {
+      if (listed.contains(id)) {
+        updated++;
+      } else {
+        removed++;
+        PaperViews.afterRemoval(c, id, date).ifPresent(toIndex::add);
+      }
+    }
+
+    if (indexing == Indexing.NOW) {
+      searchIndex.reindex(c, toIndex);
+    } else {
+      searchIndex.markPending(c, toIndex);
+    }
+    return new IngestResult(digest.date(), entries.size() - updated, updated, removed, newPapers);
+  }
+
+  private static List<DigestEntry> inRankOrder(Digest digest) {
+    List<DigestEntry> entries = new ArrayList<>(digest.entries());
+    entries.sort(Comparator.comparingInt(DigestEntry::rank));
+    Map<String, Integer> rankById = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      DigestEntry e = entries.get(i);
+      if (i > 0 && entries.get(i - 1).rank() == e.rank()) {
+        throw new IllegalArgumentException("digest " + digest.date() + " (" + digest.source() + ") has two entries at rank "
+            + e.rank() + ": " + entries.get(i - 1).arxivId() + " and " + e.arxivId());
+      }
+      Integer other = rankById.putIfAbsent(e.arxivId(), e.rank());
+      if (other != null) {
+        throw new IllegalArgumentException("digest " + digest.date() + " (" + digest.source() + ") lists paper "
+            + e.arxivId() + " twice, at ranks " + other + " and " + e.rank());
+      }
+    }
+    return entries;
+  }
+
+  private static Set<String> idsListedOn(Connection c, String date) throws SQLException {
+    Set<String> ids = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?")) {
+      ps.setString(1, date);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static Map<String, Known> known(Connection c, List<DigestEntry> entries) throws SQLException {
+    Map<String, Known> known = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?")) {
+      for (DigestEntry e : entries) {
+        ps.setString(1, e.arxivId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            known.put(e.arxivId(), new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  private static long upsertPaper(PreparedStatement ps, DigestEntry e, String date, String authors)
+      throws SQLException {
+    ps.setString(1, e.arxivId());
+    ps.setString(2, e.title());
+    ps.setString(3, e.url());
+    Rows.setOptionalInt(ps, 4, e.votes());
+    ps.setString(5, authors);
+    Rows.setOptionalString(ps, 6, e.media());
+    ps.setString(7, e.summary());
+    ps.setString(8, date);
+    ps.setString(9, date);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("upsert of paper " + e.arxivId() + " returned no id");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private static void bindEntry(PreparedStatement ps, DigestEntry e, String date, String authors)
+      throws SQLException {
+    ps.setString(1, date);
+    ps.setInt(2, e.rank());
+    ps.setString(3, e.arxivId());
+    ps.setString(4, e.title());
+    ps.setString(5, e.url());
+    Rows.setOptionalInt(ps, 6, e.votes());
+    ps.setString(7, authors);
+    Rows.setOptionalString(ps, 8, e.media());
+    ps.setString(9, e.summary());
+  }
+}

@@ -1,0 +1,179 @@
+package io.paperboy.store.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns text into the tokens the full-text index stores, and user terms into safe FTS5 phrases
+ * over those tokens. The same code runs on both sides, so whatever it does to a word, a query for
+ * that word matches it.
+ *
+ * <p>Why not a SQLite tokenizer: {@code unicode61} splits on spaces only, so Korean particles and
+ * compounds stay glued to their word ({@code 모델을}, {@code 확산모델}); {@code trigram} silently
+ * finds nothing for terms under three characters, which is most Korean words; and a custom
+ * tokenizer cannot be written in Java. So the store derives the tokens here and hands FTS5 text
+ * that {@code unicode61} only needs to split on spaces.
+ *
+ * <ul>
+ *   <li>Hangul (and Han, Hiragana, Katakana) runs become overlapping two-character grams:
+ *       {@code 확산모델을} → {@code 확산 산모 모델 델을}; a one-character run stays as it is. A query
+ *       term becomes the phrase of its grams, so {@code 모델} finds {@code 모델을} and
+ *       {@code 확산모델}, and {@code 확산모델} needs the three grams in a row.</li>
+ *   <li>Other letters and digits form words, lower-cased; ASCII words of four letters or more lose
+ *       a simple English plural ({@link #singular}): {@code LLMs} → {@code llm}, so {@code LLM}
+ *       finds {@code LLMs} but never {@code LLMOps} (words match whole, not as prefixes).</li>
+ *   <li>Everything else (spaces, punctuation, symbols, quotes, operators) only separates tokens.
+ *       Text is NFKC-normalised first, so full-width letters and decomposed Hangul match too.</li>
+ * </ul>
+ */
+public final class SearchTokens {
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  private SearchTokens() {}
+
+  /** The index tokens of {@code text}, in order. */
+  public static List<String> tokens(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (isGramScript(cp)) {
+        i = addGrams(s, i, out);
+      } else if (isWordChar(cp)) {
+        int end = i;
+        while (end < s.length() && isWordChar(s.codePointAt(end)) && !isGramScript(s.codePointAt(end))) {
+          end += Character.charCount(s.codePointAt(end));
+        }
+        out.add(singular(s.substring(i, end).toLowerCase(Locale.ROOT)));
+        i = end;
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
+    return out;
+  }
+
+  /** {@code text} as the index stores it: its tokens joined by single spaces. */
+  public static String indexText(String text) {
+    return String.join(" ", tokens(text));
+  }
+
+  /**
+   * One user term (a word, possibly with punctuation, e.g. {@code C++}, {@code don't},
+   * {@code 확산모델을}) as a quoted FTS5 phrase of its tokens, e.g. {@code "확산 산모 모델 델을"};
+   * empty when the term has no letters or digits. Always valid FTS5 syntax, whatever the input.
+   */
+  public static Optional<String> phrase(String term) {
+    List<String> tokens = tokens(term);
+    return tokens.isEmpty() ? Optional.empty() : Optional.of(quote(String.join(" ", tokens)));
+  }
+
+  /**
+   * A query where every whitespace-separated term must match (FTS5's implicit AND): each term
+   * becomes a {@link #phrase}; terms without letters or digits drop out. Empty when no term is
+   * left, in which case nothing can match and no SQL should run.
+   */
+  public static Optional<String> allOf(String query) {
+    List<String> phrases = new ArrayList<>();
+    for (String term : WHITESPACE.split(Normalizer.normalize(query, Normalizer.Form.NFKC))) {
+      phrase(term).ifPresent(phrases::add);
+    }
+    return phrases.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", phrases));
+  }
+
+  /** {@code text} as an FTS5 string: in double quotes, inner quotes doubled. */
+  public static String quote(String text) {
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * A deliberately simple English singular, applied alike to indexed text and queries, so it only
+   * has to be consistent, not linguistically right: {@code -ies} → {@code -y}; {@code -sses},
+   * {@code -xes}, {@code -ches}, {@code -shes} lose {@code es}; words ending in {@code ss},
+   * {@code us} or {@code is} stay; any other final {@code s} goes. Only ASCII words of four letters
+   * or more, so {@code gas}, {@code its} and {@code 3s} stay. Known misses: {@code biases} vs
+   * {@code bias}, {@code caches} vs {@code cache}, {@code movies} vs {@code movie}.
+   */
+  static String singular(String word) {
+    int n = word.length();
+    if (n < 4 || !isAsciiLowerLetters(word)) {
+      return word;
+    }
+    if (word.endsWith("ies") && n > 4) {
+      return word.substring(0, n - 3) + "y";
+    }
+    if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+      return word.substring(0, n - 2);
+    }
+    if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+      return word;
+    }
+    return word.endsWith("s") ? word.substring(0, n - 1) : word;
+  }
+
+  private static int addGrams(String s, int start, List<String> out) {
+    int first = s.codePointAt(start);
+    int i = start + Character.charCount(first);
+    if (i >= s.length() || !isGramScript(s.codePointAt(i))) {
+      out.add(new String(Character.toChars(first)));
+      return i;
+    }
+    int previous = first;
+    while (i < s.length() && isGramScript(s.codePointAt(i))) {
+      int current = s.codePointAt(i);
+      out.add(new StringBuilder(4).appendCodePoint(previous).appendCodePoint(current).toString());
+      previous = current;
+      i += Character.charCount(current);
+    }
+    return i;
+  }
+
+  /** Scripts written without spaces between words (or with particles attached), indexed as grams. */
+  private static boolean isGramScript(int cp) {
+    if (cp < 0x2E80) { // below the CJK blocks: Latin, digits, punctuation
+      return false;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) { // Hangul syllables
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA) && Character.isLetter(cp);
+  }
+
+  /** unicode61's default token characters (categories L*, N*, Co), plus marks that belong to a word. */
+  private static boolean isWordChar(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+      case Character.PRIVATE_USE:
+      case Character.NON_SPACING_MARK:
+      case Character.COMBINING_SPACING_MARK:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isAsciiLowerLetters(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
