@@ -30,7 +30,7 @@ class CliTest {
 
   record Result(int code, String out, String err) {}
 
-  Result run(String stdin, String... args) {
+  Result runWithInput(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Stdio stdio = new Stdio(new BufferedReader(new StringReader(stdin)),
@@ -41,7 +41,7 @@ class CliTest {
   }
 
   Result run(String... args) {
-    return run("", args);
+    return runWithInput("", args);
   }
 
   String db() {
@@ -118,13 +118,13 @@ class CliTest {
     assertThat(bad.code()).isNotZero();
     assertThat(bad.out()).contains("Usage: `/top");
     Result top = run("ask", "/top today", "--db", db(), "--now", "2024-06-07");
-    assertThat(top.out()).contains("Top 10").contains("2406.04325");
+    assertThat(top.out()).contains("Top 9 — today (2024-06-07)").contains("2406.04325");
   }
 
   @Test
   @DisplayName("run ingests the seeds and answers /paper typed on the console")
   void runConsole() {
-    Result r = run("/paper 2406.04325\n/quit\n", "run", "--db", db());
+    Result r = runWithInput("/paper 2406.04325\n/quit\n", "run", "--db", db());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("seeds: 2 files");
     assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video");
