@@ -135,11 +135,28 @@ class CommandsTest {
     assertThat(ask("/search 확산").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04325");
     assertThat(ask("/search 모델").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04325");
     assertThat(ask("/search LLM").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04326");
-    for (String hostile : List.of("foo\"", "AND", "NEAR(", "C++", "'; DROP TABLE paper; --", "a:b", "*")) {
+    // hostile input is searched as words, never an SQL or FTS5 error
+    for (String hostile : List.of("foo\"", "AND", "NEAR(", "C++", "'; DROP TABLE paper; --", "a:b", "*", "-", "OR OR")) {
       Message m = ask("/search " + hostile);
-      assertThat(m.blocks()).as(hostile).isNotEmpty();
+      assertThat(text(m)).as(hostile).startsWith("No paper matches").doesNotContain("failed unexpectedly");
     }
-    assertThat(ask("/paper 2406.04325").paperCards()).hasSize(1);
+    assertThat(ask("/paper 2406.04325").paperCards()).as("the store survived").hasSize(1);
+    assertThat(ask("/search LLMs \"well").paperCards()).as("unclosed quote: plain words")
+        .extracting(Block.PaperCard::arxivId).containsExactly("2406.04326");
+  }
+
+  @Test
+  @DisplayName("/search speaks the query language: phrases, OR, exclusions, fields, regex")
+  void searchLanguage() {
+    assertThat(ask("/search 확산 OR planners").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactlyInAnyOrder("2406.04325", "2406.04326");
+    assertThat(ask("/search 논문 -조용한").paperCards()).isEmpty();
+    assertThat(ask("/search title:planners").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04326");
+    assertThat(ask("/search summary:planners").paperCards()).isEmpty();
+    assertThat(ask("/search /sharegpt4video: 10/").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04325");
+    assertThat(ask("/search \"LLMs plan\" n:1").paperCards()).hasSize(1);
   }
 
   @Test
