@@ -101,7 +101,7 @@ final class SourceText {
     long length = content.length - start;
     if (controls >= MIN_CONTROLS_FOR_BINARY && controls * 100L > length * MAX_CONTROL_PERCENT) {
       throw new DigestRejectedException(source, lineOfByte(content, start, firstControl),
-          "binary data (" + controls + " control bytes in " + length + "), not a text digest");
+          "binary data (" + controls + " control bytes in " + length + " bytes), not a text digest");
     }
   }
 
@@ -122,9 +122,11 @@ final class SourceText {
     }
     if (result.isError()) {
       int bad = in.position();
-      String what = bad < content.length ? String.format("byte 0x%02X", content[bad] & 0xFF) : "end of file";
-      throw new DigestRejectedException(source, lineOfByte(content, start, bad),
-          "invalid UTF-8 (" + what + " is not part of a valid character)");
+      int lead = content[bad] & 0xFF;
+      boolean cutAtEnd = bad + result.length() == content.length && lead >= 0xC2 && lead <= 0xF4;
+      throw new DigestRejectedException(source, lineOfByte(content, start, bad), cutAtEnd
+          ? "invalid UTF-8 (the file ends inside a character)"
+          : String.format("invalid UTF-8 (byte 0x%02X is not part of a valid character)", lead));
     }
     out.flip();
     return out.toString();
