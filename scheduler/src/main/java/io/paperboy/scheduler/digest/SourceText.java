@@ -110,6 +110,17 @@ final class SourceText {
   }
 
   private static String decodeStrictUtf8(String source, byte[] content, int start) throws DigestRejectedException {
+    // The String constructor is the JDK's fast path; it turns bad bytes into U+FFFD. Only when a
+    // U+FFFD shows up does the strict decoder run, to find the bad byte — or to find none, when the
+    // file really holds that character.
+    String text = new String(content, start, content.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      rejectMalformed(source, content, start);
+    }
+    return text;
+  }
+
+  private static void rejectMalformed(String source, byte[] content, int start) throws DigestRejectedException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -128,8 +139,6 @@ final class SourceText {
           ? "invalid UTF-8 (the file ends inside a character)"
           : String.format("invalid UTF-8 (byte 0x%02X is not part of a valid character)", lead));
     }
-    out.flip();
-    return out.toString();
   }
 
   /** The 1-based line holding byte {@code pos}, counting LF, CRLF and lone CR as line ends. */
@@ -151,19 +160,14 @@ final class SourceText {
   }
 
   private static int[] lineStarts(String text) {
+    int[] starts = new int[64];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        count++;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = nl + 1;
     }
-    int[] starts = new int[count];
-    int line = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts[line++] = i + 1;
-      }
-    }
-    return starts;
+    return Arrays.copyOf(starts, count);
   }
 }
