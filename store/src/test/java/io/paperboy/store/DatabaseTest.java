@@ -32,7 +32,7 @@ class DatabaseTest {
     Path file = dir.resolve("nested/folder/paperboy.db");
     try (Database db = Database.open(file)) {
       assertThat(file).exists();
-      assertThat(db.schemaVersion()).isEqualTo("1");
+      assertThat(db.schemaVersion()).isEqualTo("2");
       assertThat(db.<List<String>>read(c -> tableNames(c))).contains("paper", "digest", "digest_entry", "paper_fts",
           "search_pending", "flyway_schema_history");
       assertThat(db.<String>read(c -> pragma(c, "journal_mode"))).isEqualTo("wal");
@@ -65,8 +65,8 @@ class DatabaseTest {
       new SqlitePaperStore(db).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
     }
     try (Database db = Database.open(file)) {
-      assertThat(db.schemaVersion()).isEqualTo("1");
-      assertThat(db.<Integer>read(c -> count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(1);
+      assertThat(db.schemaVersion()).isEqualTo("2");
+      assertThat(db.<Integer>read(c -> count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(2);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
     }
   }
@@ -86,7 +86,7 @@ class DatabaseTest {
         .hasMessageContaining(file.toString())
         .hasMessageContaining("newer Paperboy")
         .hasMessageContaining("V99")
-        .hasMessageContaining("up to 1");
+        .hasMessageContaining("up to 2");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 

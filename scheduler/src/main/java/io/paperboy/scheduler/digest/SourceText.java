@@ -101,7 +101,7 @@ final class SourceText {
     long length = content.length - start;
     if (controls >= MIN_CONTROLS_FOR_BINARY && controls * 100L > length * MAX_CONTROL_PERCENT) {
       throw new DigestRejectedException(source, lineOfByte(content, start, firstControl),
-          "binary data (" + controls + " control bytes in " + length + "), not a text digest");
+          "binary data (" + controls + " control bytes in " + length + " bytes), not a text digest");
     }
   }
 
@@ -110,6 +110,17 @@ final class SourceText {
   }
 
   private static String decodeStrictUtf8(String source, byte[] content, int start) throws DigestRejectedException {
+    // The String constructor is the JDK's fast path; it turns bad bytes into U+FFFD. Only when a
+    // U+FFFD shows up does the strict decoder run, to find the bad byte — or to find none, when the
+    // file really holds that character.
+    String text = new String(content, start, content.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      rejectMalformed(source, content, start);
+    }
+    return text;
+  }
+
+  private static void rejectMalformed(String source, byte[] content, int start) throws DigestRejectedException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -122,12 +133,12 @@ final class SourceText {
     }
     if (result.isError()) {
       int bad = in.position();
-      String what = bad < content.length ? String.format("byte 0x%02X", content[bad] & 0xFF) : "end of file";
-      throw new DigestRejectedException(source, lineOfByte(content, start, bad),
-          "invalid UTF-8 (" + what + " is not part of a valid character)");
+      int lead = content[bad] & 0xFF;
+      boolean cutAtEnd = bad + result.length() == content.length && lead >= 0xC2 && lead <= 0xF4;
+      throw new DigestRejectedException(source, lineOfByte(content, start, bad), cutAtEnd
+          ? "invalid UTF-8 (the file ends inside a character)"
+          : String.format("invalid UTF-8 (byte 0x%02X is not part of a valid character)", lead));
     }
-    out.flip();
-    return out.toString();
   }
 
   /** The 1-based line holding byte {@code pos}, counting LF, CRLF and lone CR as line ends. */
@@ -149,19 +160,14 @@ final class SourceText {
   }
 
   private static int[] lineStarts(String text) {
+    int[] starts = new int[64];
     int count = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        count++;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = nl + 1;
     }
-    int[] starts = new int[count];
-    int line = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts[line++] = i + 1;
-      }
-    }
-    return starts;
+    return Arrays.copyOf(starts, count);
   }
 }
