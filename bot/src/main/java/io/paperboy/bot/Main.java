@@ -9,6 +9,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(PaperboyCli.execute(args, Stdio.system(), System.getenv()));
+    int code = PaperboyCli.execute(args, Stdio.system(), System.getenv());
+    if (Boolean.getBoolean("paperboy.reportPeakRss")) {
+      // read by `paperboy bench`, which starts Paperboy in a child process to measure it
+      System.err.println("peak-rss-kb: " + io.paperboy.bot.bench.ProcessBenchmarks.ownPeakRssKb());
+    }
+    System.exit(code);
   }
 }

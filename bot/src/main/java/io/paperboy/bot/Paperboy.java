@@ -1,5 +1,6 @@
 package io.paperboy.bot;
 
+import io.paperboy.bot.alerts.AlertCommand;
 import io.paperboy.bot.command.Command;
 import io.paperboy.bot.command.CommandRegistry;
 import io.paperboy.bot.commands.DigestCommand;
@@ -14,6 +15,7 @@ import io.paperboy.scheduler.ingest.DigestIngestor;
 import io.paperboy.store.Database;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.alert.AlertStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class Paperboy implements AutoCloseable {
   private final Clock clock;
   private final Database database;
   private final PaperStore store;
+  private final AlertStore alerts;
   private final DigestIngestor ingestor;
   private final DailyPostFormatter dailyPosts = new DailyPostFormatter();
   private final CommandRegistry commands;
@@ -37,6 +40,7 @@ public final class Paperboy implements AutoCloseable {
     this.clock = clock;
     this.database = Database.open(config.databasePath());
     this.store = new SqlitePaperStore(database);
+    this.alerts = new AlertStore(database);
     this.ingestor = new DigestIngestor(new DigestParser(), store);
     this.commands = buildCommands();
   }
@@ -52,6 +56,7 @@ public final class Paperboy implements AutoCloseable {
     list.add(new TopCommand(store, config.zone()));
     list.add(new SearchCommand(store));
     list.add(new DigestCommand(store, config.zone(), dailyPosts));
+    list.add(new AlertCommand(alerts, store, config.alerts()));
     CommandRegistry[] self = new CommandRegistry[1];
     list.add(new HelpCommand(() -> self[0].definitions()));
     self[0] = new CommandRegistry(list);
@@ -68,6 +73,10 @@ public final class Paperboy implements AutoCloseable {
 
   public PaperStore store() {
     return store;
+  }
+
+  public AlertStore alerts() {
+    return alerts;
   }
 
   public DigestIngestor ingestor() {

@@ -29,6 +29,24 @@ public record ChannelRef(Platform platform, String workspace, String channel, Op
     return of(Platform.CONSOLE, "local", "console");
   }
 
+  /**
+   * A user's direct messages on a platform: the gateway opens (or finds) the DM channel. The
+   * channel part is {@code @} plus the user id, which no real channel id starts with.
+   */
+  public static ChannelRef directMessage(Platform platform, String workspace, String userId) {
+    return of(platform, workspace, "@" + userId);
+  }
+
+  /** Whether this names a user's direct messages rather than a channel. */
+  public boolean isDirectMessage() {
+    return channel.startsWith("@");
+  }
+
+  /** The user of a {@link #directMessage}; empty for a channel. */
+  public Optional<String> directMessageUser() {
+    return isDirectMessage() ? Optional.of(channel.substring(1)) : Optional.empty();
+  }
+
   /** A stable text key, e.g. {@code slack:T1:C9}; used in the outbox and in logs. */
   public String key() {
     return platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + workspace + ":" + channel

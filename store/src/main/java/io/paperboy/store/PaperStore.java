@@ -46,6 +46,19 @@ public interface PaperStore {
    */
   List<SearchHit> search(String query, int limit);
 
+  /**
+   * Papers matching an FTS5 expression over the index columns {@code title}, {@code authors},
+   * {@code summary}, whose terms are quoted phrases of search tokens (see
+   * {@code io.paperboy.store.search.SearchTokens}); ranked like {@link #search}. The query
+   * language builds these expressions.
+   *
+   * @throws IllegalArgumentException if FTS5 rejects the expression's syntax
+   */
+  List<SearchHit> match(String fts5Expression, int limit);
+
+  /** The most recently first-listed papers, newest first: the bounded set a regex-only query scans. */
+  List<Paper> recentPapers(int limit);
+
   /** Streams entries ordered by date then rank; all days, or only {@code date} when given. */
   void export(Optional<LocalDate> date, Consumer<DigestEntry> sink);
 }

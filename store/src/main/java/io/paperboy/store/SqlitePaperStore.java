@@ -188,6 +188,7 @@ public final class SqlitePaperStore implements PaperStore {
    *
    * @throws IllegalArgumentException if FTS5 rejects the expression's syntax
    */
+  @Override
   public List<SearchHit> match(String fts5Expression, int limit) {
     if (db.read(searchIndex::hasPending)) {
       refreshSearchIndex();
@@ -198,6 +199,22 @@ public final class SqlitePaperStore implements PaperStore {
         paperWhere(c, "p.id = ?", scored.paperId()).ifPresent(p -> hits.add(new SearchHit(p, scored.score())));
       }
       return hits;
+    });
+  }
+
+  @Override
+  public List<Paper> recentPapers(int limit) {
+    return db.read(c -> {
+      List<Paper> papers = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(Rows.PAPER_SELECT + " ORDER BY p.id DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            papers.add(Rows.paper(rs));
+          }
+        }
+      }
+      return papers;
     });
   }
 

@@ -30,7 +30,8 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new RunCommand(launcher))
         .addSubcommand(new IngestCommand(launcher))
         .addSubcommand(new ExportCommand(launcher))
-        .addSubcommand(new AskCommand(launcher));
+        .addSubcommand(new AskCommand(launcher))
+        .addSubcommand(new BenchCommand(launcher));
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

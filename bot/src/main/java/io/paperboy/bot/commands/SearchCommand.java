@@ -9,23 +9,31 @@ import io.paperboy.bot.format.PaperCards;
 import io.paperboy.bot.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.QuerySearch;
+import io.paperboy.store.query.QuerySyntaxException;
 import java.util.List;
 
-/** {@code /search QUERY [n]}: full-text search over titles, authors and summaries, Korean included. */
+/**
+ * {@code /search QUERY [n]}: full-text search over titles, authors and summaries, Korean included,
+ * in the query language alerts use too (words, "phrases", OR, -word, (groups), title:/author:/summary:,
+ * /regex/).
+ */
 public final class SearchCommand implements Command {
 
   static final int DEFAULT_N = 5;
-  static final int MAX_QUERY = 200;
 
   private static final CommandDefinition DEFINITION = CommandDefinition.of("search",
       "Search titles, authors and summaries (Korean and English)",
-      OptionDefinition.rest("query", "words to find, e.g. 확산 모델", true),
+      OptionDefinition.rest("query", "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true),
       OptionDefinition.integer("n", "how many papers (1-25, default 5)", false, 1, 25));
 
   private final PaperStore store;
+  private final QuerySearch search;
 
   public SearchCommand(PaperStore store) {
     this.store = store;
+    this.search = new QuerySearch(store);
   }
 
   @Override
@@ -39,17 +47,25 @@ public final class SearchCommand implements Command {
     if (query.isEmpty()) {
       throw new UsageException("Give some words to search for.", DEFINITION.usage());
     }
-    if (query.length() > MAX_QUERY) {
-      throw new UsageException("The query is " + query.length() + " characters; at most " + MAX_QUERY + " please.",
-          DEFINITION.usage());
-    }
     int n = request.integer("n").orElse((long) DEFAULT_N).intValue();
-    List<SearchHit> hits = store.search(query, n);
+    List<SearchHit> hits;
+    String note = null;
+    try {
+      hits = search.search(QueryParser.parse(query), n);
+    } catch (QuerySyntaxException e) {
+      // a search box forgives: what is not valid syntax is searched as plain words ("C++", "foo\"")
+      hits = store.search(query, n);
+      note = "Read as plain words (query syntax, " + e.getMessage() + ").";
+    }
     if (hits.isEmpty()) {
-      return Message.ephemeralText("No paper matches `" + query.replace("`", "'") + "`.");
+      return Message.ephemeralText("No paper matches `" + query.replace("`", "'") + "`."
+          + (note == null ? "" : " " + note));
     }
     Message.Builder b = Message.builder().header("Search: " + query);
     hits.forEach(h -> b.add(PaperCards.of(h.paper())));
+    if (note != null) {
+      b.context(note);
+    }
     return b.build();
   }
 }

@@ -15,13 +15,15 @@ import java.util.List;
  * @param seeds    folders or files ingested at every start of {@code run} (idempotent)
  * @param discord  Discord endpoints
  * @param slack    Slack endpoints and command settings
+ * @param alerts   limits on keyword alerts
  */
 public record PaperboyConfig(
     String database,
     String timezone,
     List<String> seeds,
     DiscordConfig discord,
-    SlackConfig slack) {
+    SlackConfig slack,
+    AlertsConfig alerts) {
 
   public PaperboyConfig {
     database = database == null ? "data/paperboy.db" : database;
@@ -29,6 +31,7 @@ public record PaperboyConfig(
     seeds = seeds == null ? List.of("seeds") : List.copyOf(seeds);
     discord = discord == null ? new DiscordConfig(null, null) : discord;
     slack = slack == null ? new SlackConfig(null, null, null, null, null) : slack;
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
@@ -41,7 +44,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -53,6 +56,6 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts);
   }
 }

@@ -48,5 +48,7 @@ class ArchitectureTest {
   static final ArchRule discordAndSlackStayApart = noClasses()
       .that().resideInAPackage("io.paperboy.bot.discord..")
       .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.slack..", "com.slack..")
-      .because("each adapter stands alone");
+      .because("each adapter stands alone")
+      // holds trivially until the Discord adapter lands
+      .allowEmptyShould(true);
 }

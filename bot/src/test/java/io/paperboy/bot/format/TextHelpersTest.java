@@ -17,7 +17,8 @@ class TextHelpersTest {
     assertThat(TextCut.prefix(text, 5)).isEqualTo("ab");
     assertThat(TextCut.prefix(text, 13)).isEqualTo("ab" + family);
     assertThat(TextCut.prefix("e\u0301e\u0301", 3)).isEqualTo("e\u0301");
-    assertThat(TextCut.prefix("🇰🇷🇺🇸", 3)).isEqualTo("🇰🇷");
+    assertThat(TextCut.prefix("🇰🇷🇺🇸", 7)).isEqualTo("🇰🇷");
+    assertThat(TextCut.prefix("🇰🇷🇺🇸", 3)).isEmpty();
     String cut = TextCut.cut("확산 모델은 매우 좋습니다", 8, "…");
     assertThat(cut).isEqualTo("확산 모델은…").hasSizeLessThanOrEqualTo(8);
     assertThat(TextCut.cut("short", 10, "…")).isEqualTo("short");

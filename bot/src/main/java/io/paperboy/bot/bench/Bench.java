@@ -1,0 +1,113 @@
+package io.paperboy.bot.bench;
+
+import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.bot.config.PaperboyConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Runs every benchmark and fills the report. */
+public final class Bench {
+
+  /** Korean and English queries of the kinds people type. */
+  static final List<String> KOREAN_QUERIES = List.of("모델", "확산", "강화학습", "양자화", "비디오 생성");
+  static final List<String> ENGLISH_QUERIES = List.of("LLM", "diffusion", "agent", "transformer alignment", "LoRA");
+
+  private final int papers;
+  private final boolean quick;
+  private final PrintStream log;
+
+  /**
+   * @param papers how many synthetic papers to generate
+   * @param quick  a small smoke run: fewer iterations, no child processes
+   * @param log    progress lines
+   */
+  public Bench(int papers, boolean quick, PrintStream log) {
+    this.papers = papers;
+    this.quick = quick;
+    this.log = log;
+  }
+
+  public BenchReport run() throws Exception {
+    Path work = Files.createTempDirectory("paperboy-bench");
+    try {
+      return run(work);
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private BenchReport run(Path work) throws Exception {
+    BenchReport report = new BenchReport();
+    int iterations = quick ? 200 : 2_000;
+    log.println("generating " + papers + " synthetic papers…");
+    List<SyntheticCorpus.Day> days = new SyntheticCorpus(42).days(LocalDate.of(2016, 1, 1), papers);
+    StoreBenchmarks store = new StoreBenchmarks(work, log::println);
+    StoreBenchmarks.Ingest ingest = store.ingest(days);
+    double ratio = ingest.paperboyEntriesPerSecond() / ingest.jdbcEntriesPerSecond();
+    report.add(new BenchReport.Row("ingest (parser + store, FTS included)",
+        String.format(Locale.ROOT, "%.0f entries/s", ingest.paperboyEntriesPerSecond()),
+        String.format(Locale.ROOT, "%.0f entries/s (plain JDBC batch)", ingest.jdbcEntriesPerSecond()),
+        BenchReport.ratio(ratio), "≥ 0.5× baseline", ratio >= 0.5));
+
+    PaperboyConfig config = PaperboyConfig.defaults().withDatabase(ingest.database().toString());
+    try (Paperboy app = Paperboy.open(config, Clock.systemUTC())) {
+      CommandRegistry commands = app.commands();
+      log.println("lookups: /paper ×" + iterations);
+      Latencies[] lookup = store.paperLookup(ingest, commands, iterations);
+      double r = lookup[0].p99() / lookup[1].p99();
+      report.add(new BenchReport.Row("/paper p50 / p99",
+          BenchReport.micros(lookup[0].p50()) + " / " + BenchReport.micros(lookup[0].p99()),
+          BenchReport.micros(lookup[1].p50()) + " / " + BenchReport.micros(lookup[1].p99()) + " (raw SELECT)",
+          BenchReport.ratio(r) + " (p99)", "p99 ≤ 1.5× raw lookup", r <= 1.5));
+
+      List<Map<String, Object>> weeks = new ArrayList<>();
+      for (LocalDate d = ingest.first(); d.isBefore(ingest.last()); d = d.plusDays(7)) {
+        weeks.add(Map.of("period", d.toString()));
+      }
+      Latencies top = store.command(commands, iterations, weeks, "top");
+      report.add(new BenchReport.Row("/top (one day) p50 / p99", BenchReport.micros(top.p50()) + " / "
+          + BenchReport.micros(top.p99()), "—", "—", "informational", true));
+
+      searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
+      searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
+    }
+
+    if (!quick) {
+      log.println("process start: bare JVM vs paperboy ask");
+      ProcessBenchmarks.Run bare = ProcessBenchmarks.bareJvm();
+      ProcessBenchmarks.Run ask = ProcessBenchmarks.paperboy(List.of("ask", "/paper " + ingest.ids().get(0), "--db",
+          ingest.database().toString()));
+      report.add(new BenchReport.Row("start to answered (`paperboy ask /paper`)",
+          String.format(Locale.ROOT, "%.2f s", ask.seconds()), String.format(Locale.ROOT, "%.2f s (bare `java -version`)",
+          bare.seconds()), BenchReport.ratio(ask.seconds() / bare.seconds()), "< 2 s", ask.seconds() < 2));
+      ProcessBenchmarks.Run search = ProcessBenchmarks.paperboy(List.of("ask", "/search 모델", "--db",
+          ingest.database().toString()));
+      long kb = Math.max(ask.peakRssKb(), search.peakRssKb());
+      report.add(new BenchReport.Row("peak resident memory (ask /paper, /search at " + papers + " papers)",
+          kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024));
+    }
+    return report;
+  }
+
+  private void searchRow(BenchReport report, StoreBenchmarks store, CommandRegistry commands, String language,
+      List<String> queries, int iterations) {
+    log.println("search (" + language + ") ×" + iterations);
+    List<Map<String, Object>> options = queries.stream().map(q -> Map.<String, Object>of("query", q)).toList();
+    Latencies l = store.command(commands, iterations, options, "search");
+    double limitMs = papers > 100_000 ? 200 : 50;
+    report.add(new BenchReport.Row("/search " + language + " p50 / p99 " + queries,
+        BenchReport.micros(l.p50()) + " / " + BenchReport.micros(l.p99()), "—",
+        BenchReport.ratio(l.p99() / 1000 / limitMs) + " of limit", "p99 < " + (int) limitMs + " ms", l.p99() / 1000 < limitMs));
+  }
+}

@@ -1,0 +1,142 @@
+package io.paperboy.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end: real files, real SQLite, the exact contract acceptance checks rely on. */
+class CliTest {
+
+  static final Path SEEDS = Path.of(System.getProperty("paperboy.projectSeeds"));
+
+  @TempDir
+  Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  Result runWithInput(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Stdio stdio = new Stdio(new BufferedReader(new StringReader(stdin)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    // seeds/ is relative to the project root, surefire runs in bot/
+    int code = PaperboyCli.execute(args, stdio, Map.of("PAPERBOY_SEEDS", SEEDS.toString()));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  String db() {
+    return dir.resolve("p.db").toString();
+  }
+
+  @Test
+  @DisplayName("ingest the seeds, then export them as JSON Lines with exactly the contract's fields")
+  void ingestAndExport() throws IOException {
+    Result ingest = run("ingest", SEEDS.toString(), "--db", db());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    assertThat(ingest.out()).contains("2 files").contains("2 days");
+
+    Result export = run("export", "--db", db());
+    assertThat(export.code()).isZero();
+    List<JsonNode> lines = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : export.out().split("\n")) {
+      lines.add(json.readTree(line));
+    }
+    assertThat(lines).isNotEmpty();
+    List<String> fields = new ArrayList<>();
+    Iterator<String> names = lines.get(0).fieldNames();
+    names.forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("date", "rank", "id", "title", "url", "votes", "authors", "media", "summary");
+    // ordered by date, then rank
+    assertThat(lines.get(0).get("date").asText()).isEqualTo("2023-11-21");
+    assertThat(lines.get(0).get("rank").asInt()).isEqualTo(1);
+    assertThat(lines.get(0).get("votes").isNull()).as("the early shape has no votes").isTrue();
+    JsonNode ref = lines.stream().filter(l -> l.get("id").asText().equals("2406.04325")).findFirst().orElseThrow();
+    assertThat(ref.get("date").asText()).isEqualTo("2024-06-07");
+    assertThat(ref.get("votes").asInt()).isEqualTo(35);
+    assertThat(ref.get("url").asText()).isEqualTo("https://arxiv.org/abs/2406.04325");
+    assertThat(ref.get("media").asText()).endsWith("2406.04325.png");
+    assertThat(ref.get("summary").asText()).startsWith("- ").contains("ShareGPT4Video");
+
+    Result oneDay = run("export", "--db", db(), "--date", "2024-06-07");
+    assertThat(oneDay.out().lines()).allMatch(l -> l.contains("\"date\":\"2024-06-07\""));
+
+    // re-ingesting is an update, never a duplicate
+    Result again = run("ingest", SEEDS.toString(), "--db", db());
+    assertThat(again.code()).isZero();
+    assertThat(run("export", "--db", db()).out()).isEqualTo(export.out());
+  }
+
+  @Test
+  @DisplayName("a refused file exits 2 with file:line: reason, stores nothing of it, and the store is unchanged")
+  void refusal() throws IOException {
+    run("ingest", SEEDS.toString(), "--db", db());
+    String before = run("export", "--db", db()).out();
+    Path bad = dir.resolve("bad.md");
+    Files.writeString(bad, "## Daily Papers (2024-06-08)\n\n### [A paper](https://example.com/not-arxiv)\n\nVote: 3\n");
+    Path good = dir.resolve("2024-06-10.md");
+    Files.writeString(good, "## Daily Papers (2024-06-10)\n\n### [Good](https://arxiv.org/abs/2406.11111)\n\nVote: 3\n\n- 좋은 논문\n");
+    Result r = run("ingest", bad.toString(), good.toString(), "--db", db());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(bad + ":3: ");
+    String after = run("export", "--db", db()).out();
+    assertThat(after).contains("2406.11111").doesNotContain("2024-06-08");
+    assertThat(after.replaceAll("(?m)^.*2406\\.11111.*\\n", "")).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("ask answers one command as the console shows it; a usage error exits non-zero")
+  void ask() {
+    run("ingest", SEEDS.toString(), "--db", db());
+    Result paper = run("ask", "/paper 2406.04325", "--db", db());
+    assertThat(paper.code()).isZero();
+    assertThat(paper.out()).contains("ShareGPT4Video").contains("https://arxiv.org/abs/2406.04325").contains("▲ 35 votes");
+    Result missing = run("ask", "/paper 2406.99999", "--db", db());
+    assertThat(missing.code()).isZero();
+    assertThat(missing.out()).contains("No paper");
+    Result bad = run("ask", "/top week banana", "--db", db());
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.out()).contains("Usage: `/top");
+    Result top = run("ask", "/top today", "--db", db(), "--now", "2024-06-07");
+    assertThat(top.out()).contains("Top 9 — today (2024-06-07)").contains("2406.04325");
+  }
+
+  @Test
+  @DisplayName("run ingests the seeds and answers /paper typed on the console")
+  void runConsole() {
+    Result r = runWithInput("/paper 2406.04325\n/quit\n", "run", "--db", db());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("seeds: 2 files");
+    assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video");
+  }
+
+  @Test
+  @DisplayName("a bad config value stops start-up naming the key and its source")
+  void badConfig() throws IOException {
+    Path config = dir.resolve("c.yml");
+    Files.writeString(config, "timezone: Nowhere/Land\n");
+    Result r = run("export", "--db", db(), "--config", config.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(config + ": timezone: 'Nowhere/Land' is not an IANA time zone");
+  }
+}

@@ -1,0 +1,181 @@
+package io.paperboy.bot.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.bot.command.Caller;
+import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.command.ParsedCommand;
+import io.paperboy.bot.command.UsageException;
+import io.paperboy.bot.format.DailyPostFormatter;
+import io.paperboy.bot.message.Block;
+import io.paperboy.bot.message.Message;
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Database;
+import io.paperboy.store.Digest;
+import io.paperboy.store.DigestEntry;
+import io.paperboy.store.SqlitePaperStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reading commands against a real SQLite store. */
+class CommandsTest {
+
+  private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+  private static final LocalDate FRI = LocalDate.of(2024, 6, 7);
+  private static final LocalDate THU = LocalDate.of(2024, 6, 6);
+
+  @TempDir
+  Path dir;
+
+  private Database db;
+  private SqlitePaperStore store;
+  private CommandRegistry registry;
+
+  @BeforeEach
+  void setUp() {
+    db = Database.open(dir.resolve("paperboy.db"));
+    store = new SqlitePaperStore(db);
+    List<io.paperboy.bot.command.Command> commands = new ArrayList<>(List.of(
+        new PaperCommand(store), new TopCommand(store, SEOUL), new SearchCommand(store),
+        new DigestCommand(store, SEOUL, new DailyPostFormatter())));
+    CommandRegistry[] self = new CommandRegistry[1];
+    commands.add(new HelpCommand(() -> self[0].definitions()));
+    registry = self[0] = new CommandRegistry(commands);
+    // GIVEN two days; 2406.04325 appears on both with different votes and title spellings
+    store.save(new Digest(THU, List.of(
+        entry(THU, 1, "2406.04325", "ShareGPT4Video: 10$\\times$ better", 20, "- 비디오 확산모델을 소개합니다."),
+        entry(THU, 2, "2406.00001", "An Unvoted Paper", null, "- 투표 없음")), "thu.md"));
+    store.save(new Digest(FRI, List.of(
+        entry(FRI, 1, "2406.04325", "ShareGPT4Video: 10 times better", 35, "- 비디오 확산모델을 소개합니다."),
+        entry(FRI, 2, "2406.04326", "LLMs as Planners", 35, "- LLMs plan **well**."),
+        entry(FRI, 3, "2406.04327", "Quiet Paper", 3, "- 조용한 논문")), "fri.md"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  private static DigestEntry entry(LocalDate d, int rank, String id, String title, Integer votes, String summary) {
+    return new DigestEntry(d, rank, id, title, "https://arxiv.org/abs/" + id, Optional.ofNullable(votes),
+        List.of("Ana Kim", "Bo Lee"), Optional.of("https://cdn/" + id + ".png"), summary);
+  }
+
+  private Message ask(String line) {
+    String name = line.substring(1).split(" ", 2)[0];
+    String args = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
+    try {
+      ParsedCommand p = registry.parse(name, args);
+      return registry.dispatch(new CommandRequest(p.command(), p.subcommand(), p.options(), Caller.console(),
+          ChannelRef.console(), Instant.parse("2024-06-07T03:00:00Z")));
+    } catch (UsageException e) {
+      return CommandRegistry.usage(e);
+    }
+  }
+
+  private static String text(Message m) {
+    return m.blocks().stream().filter(b -> b instanceof Block.Text).map(b -> ((Block.Text) b).markdown())
+        .findFirst().orElse("");
+  }
+
+  @Test
+  @DisplayName("/paper by id, versioned id or URL shows the latest view with every date it appeared")
+  void paper() {
+    for (String q : List.of("2406.04325", "2406.04325v3", "https://arxiv.org/pdf/2406.04325.pdf",
+        "https://huggingface.co/papers/2406.04325")) {
+      Message m = ask("/paper " + q);
+      assertThat(m.paperCards()).as(q).hasSize(1);
+      Block.PaperCard card = m.paperCards().get(0);
+      assertThat(card.title()).isEqualTo("ShareGPT4Video: 10 times better");
+      assertThat(card.votes()).hasValue(35);
+      assertThat(card.dates()).containsExactly(THU, FRI);
+      assertThat(card.pdfUrl()).isEqualTo("https://arxiv.org/pdf/2406.04325");
+    }
+  }
+
+  @Test
+  @DisplayName("/paper of an unknown id answers clearly; a non-id is a usage error")
+  void paperNotFound() {
+    Message m = ask("/paper 2406.99999");
+    assertThat(m.ephemeral()).isTrue();
+    assertThat(text(m)).contains("No paper `2406.99999`").contains("2024-06-07");
+    assertThat(text(ask("/paper banana"))).contains("not an arXiv id").contains("Usage: `/paper <id>`");
+  }
+
+  @Test
+  @DisplayName("/top today uses the configured zone; ties by rank; a day without digest names the nearest")
+  void top() {
+    // 2024-06-07T03:00Z is 12:00 on the 7th in Seoul
+    Message m = ask("/top today");
+    assertThat(m.paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04325", "2406.04326", "2406.04327");
+    assertThat(ask("/top yesterday").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04325", "2406.00001");
+    assertThat(ask("/top week 2").paperCards()).hasSize(2);
+    Message none = ask("/top 2024-06-09");
+    assertThat(text(none)).contains("No digest for 2024-06-09").contains("nearest day with one is 2024-06-07");
+    assertThat(text(ask("/top 2024-13-01"))).contains("not a real date");
+    assertThat(text(ask("/top week 0"))).contains("a number from 1 to 25");
+  }
+
+  @Test
+  @DisplayName("/search finds Korean inside words and English plurals; hostile input is just text")
+  void search() {
+    assertThat(ask("/search 확산").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04325");
+    assertThat(ask("/search 모델").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04325");
+    assertThat(ask("/search LLM").paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04326");
+    // hostile input is searched as words, never an SQL or FTS5 error
+    for (String hostile : List.of("foo\"", "AND", "NEAR(", "C++", "'; DROP TABLE paper; --", "a:b", "*", "-", "OR OR")) {
+      Message m = ask("/search " + hostile);
+      assertThat(text(m)).as(hostile).startsWith("No paper matches").doesNotContain("failed unexpectedly");
+    }
+    assertThat(ask("/paper 2406.04325").paperCards()).as("the store survived").hasSize(1);
+    assertThat(ask("/search LLMs \"well").paperCards()).as("unclosed quote: plain words")
+        .extracting(Block.PaperCard::arxivId).containsExactly("2406.04326");
+  }
+
+  @Test
+  @DisplayName("/search speaks the query language: phrases, OR, exclusions, fields, regex")
+  void searchLanguage() {
+    assertThat(ask("/search 확산 OR planners").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactlyInAnyOrder("2406.04325", "2406.04326");
+    assertThat(ask("/search 논문 -조용한").paperCards()).isEmpty();
+    assertThat(ask("/search title:planners").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04326");
+    assertThat(ask("/search summary:planners").paperCards()).isEmpty();
+    assertThat(ask("/search /sharegpt4video: 10/").paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04325");
+    assertThat(ask("/search \"LLMs plan\" n:1").paperCards()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("/digest shows a whole day as the daily post; /help lists every command")
+  void digestAndHelp() {
+    Message day = ask("/digest 2024-06-06");
+    assertThat(day.paperCards()).hasSize(2);
+    assertThat(((Block.Header) day.blocks().get(0)).text()).contains("2024-06-06");
+    assertThat(ask("/digest").paperCards()).hasSize(3);
+    String help = text(ask("/help"));
+    assertThat(help).contains("/paper <id>", "/top [today|yesterday|week|month|YYYY-MM-DD] [n]", "/search <query…> [n]",
+        "/digest", "/help");
+  }
+
+  @Test
+  @DisplayName("date autocomplete offers keywords, then the newest days with digests")
+  void suggestions() {
+    assertThat(registry.suggest("top", "period", "")).startsWith("today", "yesterday", "week", "month")
+        .contains("2024-06-07", "2024-06-06");
+    assertThat(registry.suggest("top", "period", "2024-06-0")).containsExactly("2024-06-07", "2024-06-06");
+  }
+}
