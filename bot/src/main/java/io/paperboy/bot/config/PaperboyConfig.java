@@ -16,6 +16,7 @@ import java.util.List;
  * @param discord  Discord endpoints
  * @param slack    Slack endpoints and command settings
  * @param alerts   limits on keyword alerts
+ * @param delivery daily posts: subscription defaults, catch-up window, retries, worker
  */
 public record PaperboyConfig(
     String database,
@@ -23,7 +24,8 @@ public record PaperboyConfig(
     List<String> seeds,
     DiscordConfig discord,
     SlackConfig slack,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    DeliveryConfig delivery) {
 
   public PaperboyConfig {
     database = database == null ? "data/paperboy.db" : database;
@@ -32,6 +34,7 @@ public record PaperboyConfig(
     discord = discord == null ? new DiscordConfig(null, null) : discord;
     slack = slack == null ? new SlackConfig(null, null, null, null, null) : slack;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    delivery = delivery == null ? DeliveryConfig.defaults() : delivery;
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
@@ -44,7 +47,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -56,6 +59,6 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, delivery);
   }
 }
