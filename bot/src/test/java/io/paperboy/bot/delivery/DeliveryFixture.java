@@ -74,12 +74,16 @@ final class DeliveryFixture implements AutoCloseable {
   List<ChannelRef> subscribe(Platform platform, String workspace, String prefix, int count) {
     List<ChannelRef> refs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ChannelRef ref = ChannelRef.of(platform, workspace, prefix + i);
-      subscriptions.save(Subscription.of(ref, LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.DAILY,
-          SLOT.minus(Duration.ofDays(30))), SLOT.minus(Duration.ofDays(30)));
-      refs.add(ref);
+      refs.add(subscribe(ChannelRef.of(platform, workspace, prefix + i)));
     }
     return refs;
+  }
+
+  /** Subscribes one channel at 09:00 Seoul, daily, since a month before {@link #SLOT}. */
+  ChannelRef subscribe(ChannelRef ref) {
+    subscriptions.save(Subscription.of(ref, LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.DAILY,
+        SLOT.minus(Duration.ofDays(30))), SLOT.minus(Duration.ofDays(30)));
+    return ref;
   }
 
   DeliveryPlanner planner(Clock clock, Runnable wake) {
