@@ -68,7 +68,7 @@ public final class SqlitePaperStore implements PaperStore {
    */
   @Override
   public IngestResult save(Digest digest) {
-    return db.write(c -> writer.save(c, digest, DigestWriter.Indexing.NOW));
+    return db.write(c -> writer.save(c, List.of(digest), DigestWriter.Indexing.NOW).get(0));
   }
 
   /**
@@ -90,13 +90,7 @@ public final class SqlitePaperStore implements PaperStore {
         to++;
       } while (to < digests.size() && entries + digests.get(to).entries().size() <= SAVE_ALL_CHUNK_ENTRIES);
       List<Digest> chunk = digests.subList(from, to);
-      results.addAll(db.write(c -> {
-        List<IngestResult> saved = new ArrayList<>(chunk.size());
-        for (Digest d : chunk) {
-          saved.add(writer.save(c, d, DigestWriter.Indexing.DEFERRED));
-        }
-        return saved;
-      }));
+      results.addAll(db.write(c -> writer.save(c, chunk, DigestWriter.Indexing.DEFERRED)));
       from = to;
     }
     return results;
