@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes one day's digest inside the caller's write transaction. */
+/** Writes digests, day by day, inside the caller's write transaction. */
 final class DigestWriter {
 
   /** How the search index learns about changed papers. */
@@ -57,7 +57,7 @@ final class DigestWriter {
   }
 
   /** What the paper row held before this save, for change detection. */
-  private record Known(long id, String lastSeen, String title, String authors, String summary) {
+  private record Known(String lastSeen, String title, String authors, String summary) {
     boolean textDiffers(DigestEntry e, String authorsJson) {
       return !title.equals(e.title()) || !authors.equals(authorsJson) || !summary.equals(e.summary());
     }
@@ -96,7 +96,7 @@ final class DigestWriter {
 
     Statements(Connection c) throws SQLException {
       listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
-      known = c.prepareStatement("SELECT id, last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?");
+      known = c.prepareStatement("SELECT last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?");
       upsertDigest = c.prepareStatement(UPSERT_DIGEST);
       deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
       upsertPaper = c.prepareStatement(UPSERT_PAPER);
@@ -196,8 +196,7 @@ final class DigestWriter {
       ps.setString(1, e.arxivId());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          known.put(e.arxivId(), new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5)));
+          known.put(e.arxivId(), new Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Concurrency: readers alongside one writer on a real file")
 class ConcurrencyTest {
 
-  private static final int DAYS = 40;
+  private static final int DAYS = 16;
   private static final int PER_DAY = 30;
   private static final LocalDate FIRST = LocalDate.of(2024, 1, 1);
 
