@@ -10,12 +10,18 @@ import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.format.DailyPostFormatter;
+import io.paperboy.scheduler.alert.AlertPlanner;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.ingest.DigestIngestor;
+import io.paperboy.scheduler.ingest.IngestProgress;
+import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.store.Database;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.alert.AlertStore;
+import io.paperboy.store.delivery.OutboxStore;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +37,8 @@ public final class Paperboy implements AutoCloseable {
   private final Database database;
   private final PaperStore store;
   private final AlertStore alerts;
+  private final OutboxStore outbox;
+  private final AlertPlanner alertPlanner;
   private final DigestIngestor ingestor;
   private final DailyPostFormatter dailyPosts = new DailyPostFormatter();
   private final CommandRegistry commands;
@@ -41,6 +49,9 @@ public final class Paperboy implements AutoCloseable {
     this.database = Database.open(config.databasePath());
     this.store = new SqlitePaperStore(database);
     this.alerts = new AlertStore(database);
+    this.outbox = new OutboxStore(database);
+    // only digests of the last few days alert: an import of old days is history, not news
+    this.alertPlanner = new AlertPlanner(database, store, alerts, outbox, clock, config.zone(), Duration.ofDays(3));
     this.ingestor = new DigestIngestor(new DigestParser(), store);
     this.commands = buildCommands();
   }
@@ -79,8 +90,15 @@ public final class Paperboy implements AutoCloseable {
     return alerts;
   }
 
-  public DigestIngestor ingestor() {
-    return ingestor;
+  /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
+  public IngestReport ingest(List<Path> paths, IngestProgress progress) {
+    IngestReport report = ingestor.ingest(paths, progress);
+    alertPlanner.plan(report.results());
+    return report;
+  }
+
+  public OutboxStore outbox() {
+    return outbox;
   }
 
   public CommandRegistry commands() {

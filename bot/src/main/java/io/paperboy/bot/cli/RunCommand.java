@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
-        IngestReport report = app.ingestor().ingest(seeds, IngestProgress.NONE);
+        IngestReport report = app.ingest(seeds, IngestProgress.NONE);
         for (DigestRejectedException refusal : report.refusals()) {
           stdio.err().println(refusal.getMessage());
         }
