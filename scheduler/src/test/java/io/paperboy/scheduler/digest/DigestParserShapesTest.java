@@ -263,6 +263,48 @@ class DigestParserShapesTest {
     assertThat(e.summary()).isEqualTo("- 요약 <br> 줄.\n\n<sup>각주</sup>");
   }
 
+  @Test
+  @DisplayName("emphasised field labels (**Vote:** 35, **Authors:**) read like plain ones")
+  void emphasisedLabels() throws Exception {
+    String md = """
+        ## Daily Papers (2024-01-04)
+
+        ### [Bold Labels](https://arxiv.org/abs/2401.00004)
+
+        **Vote:** 35
+
+        **Authors:** Jean\\_Luc Picard, `Data`
+
+        - 요약.
+        """;
+
+    DigestEntry e = parser.parse("bold.md", utf8(md)).entries().get(0);
+
+    assertThat(e.votes()).contains(35);
+    assertThat(e.authors()).containsExactly("Jean_Luc Picard", "Data");
+    assertThat(e.summary()).isEqualTo("- 요약.");
+  }
+
+  @Test
+  @DisplayName("a paragraph underlined by '---' (a setext heading) stays summary; the rule is left out")
+  void setextUnderlineInSummary() throws Exception {
+    String md = """
+        ## Daily Papers (2024-01-05)
+        ### [First](https://arxiv.org/abs/2401.00005)
+        - 요점.
+
+        마지막 문단.
+        ---
+        ### [Second](https://arxiv.org/abs/2401.00006)
+        요약 문단.
+        ===
+        """;
+
+    List<DigestEntry> entries = parser.parse("setext.md", utf8(md)).entries();
+
+    assertThat(entries).extracting(DigestEntry::summary).containsExactly("- 요점.\n\n마지막 문단.", "요약 문단.");
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(a);
