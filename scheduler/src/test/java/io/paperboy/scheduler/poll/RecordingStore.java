@@ -28,6 +28,7 @@ final class RecordingStore implements PaperStore {
   private final Map<LocalDate, List<DigestEntry>> days = new ConcurrentHashMap<>();
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   volatile RuntimeException failNextSave;
+  volatile RuntimeException failReads;
 
   @Override
   public synchronized IngestResult save(Digest digest) {
@@ -59,6 +60,9 @@ final class RecordingStore implements PaperStore {
 
   @Override
   public List<DigestEntry> digest(LocalDate date) {
+    if (failReads != null) {
+      throw failReads;
+    }
     return days.getOrDefault(date, List.of());
   }
 
