@@ -21,7 +21,7 @@ class HttpTemplateSourceTest {
   private static final String DIGEST = LineDigestReader.text(DAY, "2406.04325 35 ShareGPT4Video", "2406.04000 - Other");
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final LineDigestReader reader = new LineDigestReader();
   private LoopbackServer server;
 
@@ -39,8 +39,9 @@ class HttpTemplateSourceTest {
     return new HttpTemplateSource(server.base() + "/daily/{yyyy}/{MM}/{dd}.md", client, timeout, reader);
   }
 
+  /** Generous: these tests are not about time, and the build machine may be busy. */
   private HttpTemplateSource source() {
-    return source(Duration.ofSeconds(5));
+    return source(Duration.ofSeconds(30));
   }
 
   @Test
@@ -203,7 +204,7 @@ class HttpTemplateSourceTest {
   @Test
   @DisplayName("a URL still serving another day's digest is 'not yet', also when it answers 304 later")
   void otherDaysDigestIsNotYetEvenWhenUnchanged() {
-    HttpTemplateSource latest = new HttpTemplateSource(server.base() + "/latest.md", client, Duration.ofSeconds(5),
+    HttpTemplateSource latest = new HttpTemplateSource(server.base() + "/latest.md", client, Duration.ofSeconds(30),
         reader);
     server.on("/latest.md", ex -> {
       if (ex.getRequestHeaders().getFirst("If-None-Match") != null) {

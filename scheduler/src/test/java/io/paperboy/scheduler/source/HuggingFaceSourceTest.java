@@ -30,7 +30,7 @@ class HuggingFaceSourceTest {
   private static final Clock LATER = Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC);
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private LoopbackServer server;
 
   @BeforeEach
@@ -44,7 +44,7 @@ class HuggingFaceSourceTest {
   }
 
   private HuggingFaceSource source() {
-    return new HuggingFaceSource(URI.create(server.base()), client, Duration.ofSeconds(5), LATER);
+    return new HuggingFaceSource(URI.create(server.base()), client, Duration.ofSeconds(30), LATER);
   }
 
   private static String fixture() throws IOException {
@@ -215,7 +215,7 @@ class HuggingFaceSourceTest {
     server.on("/api/daily_papers", ex -> respond(ex, 400, "{\"error\":\"Invalid date\"}"));
     // 08:00 in Seoul on June 7 is still June 6 in UTC
     Clock seoulMorning = Clock.fixed(Instant.parse("2024-06-06T23:00:00Z"), ZoneOffset.UTC);
-    HuggingFaceSource early = new HuggingFaceSource(URI.create(server.base()), client, Duration.ofSeconds(5),
+    HuggingFaceSource early = new HuggingFaceSource(URI.create(server.base()), client, Duration.ofSeconds(30),
         seoulMorning);
 
     assertThat(early.fetch(DAY)).isInstanceOfSatisfying(FetchResult.NotYet.class,
@@ -248,7 +248,7 @@ class HuggingFaceSourceTest {
   @DisplayName("a base URL with a path prefix and a trailing slash is joined cleanly; a bad one is refused")
   void baseUrl() {
     HuggingFaceSource mirror = new HuggingFaceSource(URI.create(server.base() + "/mirror/"), client,
-        Duration.ofSeconds(5), LATER);
+        Duration.ofSeconds(30), LATER);
     server.on("/mirror/api/daily_papers", ex -> respond(ex, 200, "[]"));
 
     mirror.fetch(DAY);
