@@ -152,8 +152,8 @@ public final class DigestPoller {
         continue;
       }
       FetchResult result = fetch(source, date);
-      if (result instanceof FetchResult.Found) {
-        Optional<PollOutcome> outcome = store(day, date, source, (FetchResult.Found) result, reasons);
+      if (result instanceof FetchResult.Found found) {
+        Optional<PollOutcome> outcome = store(day, date, source, found, reasons);
         if (outcome.isPresent()) {
           return outcome.get();
         }
@@ -161,12 +161,10 @@ public final class DigestPoller {
         day.stored = true;
         log.info("digest for {} from {} is unchanged since it was stored", date, source.name());
         return new PollOutcome.AlreadyStored(date, source.name() + " reports it unchanged");
-      } else if (result instanceof FetchResult.NotYet) {
-        String why = ((FetchResult.NotYet) result).why();
-        reasons.add(source.name() + ": " + why);
-        note(day, source, why, false);
-      } else {
-        FetchResult.Failed failed = (FetchResult.Failed) result;
+      } else if (result instanceof FetchResult.NotYet notYet) {
+        reasons.add(source.name() + ": " + notYet.why());
+        note(day, source, notYet.why(), false);
+      } else if (result instanceof FetchResult.Failed failed) {
         reasons.add(source.name() + ": " + failed.reason());
         note(day, source, failed.reason(), true);
         failed.retryAfter().ifPresent(wait -> day.notBefore.put(source, now.plus(wait)));

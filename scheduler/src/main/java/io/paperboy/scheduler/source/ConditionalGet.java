@@ -102,12 +102,10 @@ final class ConditionalGet {
 
   /** Maps an answer to a result; remembers validators only after {@code reader} found a digest. */
   synchronized FetchResult interpret(URI uri, LocalDate date, Answer answer, BodyReader reader) {
-    if (answer instanceof Body) {
-      Body body = (Body) answer;
+    if (answer instanceof Body body) {
       FetchResult result = reader.read(body.bytes());
-      if (result instanceof FetchResult.Found && (body.etag().isPresent() || body.lastModified().isPresent())) {
-        LocalDate held = ((FetchResult.Found) result).digest().date();
-        remembered.put(uri, new Remembered(body.etag(), body.lastModified(), held));
+      if (result instanceof FetchResult.Found found && (body.etag().isPresent() || body.lastModified().isPresent())) {
+        remembered.put(uri, new Remembered(body.etag(), body.lastModified(), found.digest().date()));
       } else {
         remembered.remove(uri);
       }
@@ -121,8 +119,8 @@ final class ConditionalGet {
       return last.digestDate().equals(date) ? new FetchResult.Unchanged()
           : new FetchResult.NotYet(uri + " is unchanged and still holds the digest of " + last.digestDate());
     }
-    if (answer instanceof Status) {
-      return status(uri, (Status) answer);
+    if (answer instanceof Status status) {
+      return status(uri, status);
     }
     Trouble trouble = (Trouble) answer;
     return new FetchResult.Failed(trouble.reason(), trouble.transientFailure());
@@ -173,8 +171,8 @@ final class ConditionalGet {
 
   private Trouble trouble(URI uri, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof CappedBodySubscriber.BodyProblem) {
-        return new Trouble(uri + ": " + t.getMessage(), ((CappedBodySubscriber.BodyProblem) t).transientFailure);
+      if (t instanceof CappedBodySubscriber.BodyProblem problem) {
+        return new Trouble(uri + ": " + problem.getMessage(), problem.transientFailure);
       }
     }
     if (failure instanceof HttpTimeoutException) {

@@ -59,7 +59,7 @@ public final class HuggingFaceSource implements DigestSource {
   public FetchResult fetch(LocalDate date) {
     URI uri = url(date);
     ConditionalGet.Answer answer = http.exchange(uri);
-    if (answer instanceof ConditionalGet.Status && ((ConditionalGet.Status) answer).code() == 400
+    if (answer instanceof ConditionalGet.Status status && status.code() == 400
         && !date.isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
       return new FetchResult.NotYet(uri + ": HTTP 400; the API refuses dates it has not reached yet (it counts"
           + " days in UTC)");
