@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Looks for a day's digest in each source, in priority order, and stores the first one found.
@@ -163,10 +164,10 @@ public final class DigestPoller {
         return new PollOutcome.AlreadyStored(date, source.name() + " reports it unchanged");
       } else if (result instanceof FetchResult.NotYet notYet) {
         reasons.add(source.name() + ": " + notYet.why());
-        note(day, source, notYet.why(), false);
+        note(day, source, notYet.why(), Level.INFO);
       } else if (result instanceof FetchResult.Failed failed) {
         reasons.add(source.name() + ": " + failed.reason());
-        note(day, source, failed.reason(), true);
+        note(day, source, failed.reason(), failed.transientFailure() ? Level.WARN : Level.ERROR);
         failed.retryAfter().ifPresent(wait -> day.notBefore.put(source, now.plus(wait)));
       }
     }
@@ -182,7 +183,7 @@ public final class DigestPoller {
       // e.g. a "latest.md" URL still serving yesterday: not an error, just not today's digest yet
       String why = found.origin() + " holds the digest of " + digest.date() + ", not " + date;
       reasons.add(source.name() + ": " + why);
-      note(day, source, why, false);
+      note(day, source, why, Level.INFO);
       return Optional.empty();
     }
     IngestResult result;
@@ -217,15 +218,13 @@ public final class DigestPoller {
     }
   }
 
-  /** Logs what a source said when it differs from what it said last time, so a slow morning stays quiet. */
-  private static void note(Day day, DigestSource source, String said, boolean failure) {
-    if (said.equals(day.lastWord.put(source, said))) {
-      return;
-    }
-    if (failure) {
-      log.warn("{}: {}", source.name(), said);
-    } else {
-      log.info("{}: {}", source.name(), said);
+  /**
+   * Logs what a source said when it differs from what it said last time, so a slow morning stays
+   * quiet. A permanent failure (a 403, two files for one day) is an error: waiting will not fix it.
+   */
+  private static void note(Day day, DigestSource source, String said, Level level) {
+    if (!said.equals(day.lastWord.put(source, said))) {
+      log.atLevel(level).log("{}: {}", source.name(), said);
     }
   }
 

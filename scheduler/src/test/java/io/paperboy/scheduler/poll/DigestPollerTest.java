@@ -4,6 +4,7 @@ import static io.paperboy.scheduler.poll.TestDigests.found;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -322,6 +323,18 @@ class DigestPollerTest {
     }
 
     assertThat(logged("s: nothing yet")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a permanent failure is logged as an error, a transient one as a warning")
+  void failureLevels() {
+    poller(new ScriptedSource("forbidden", new FetchResult.Failed("http://x: HTTP 403", false)),
+        new ScriptedSource("busy", new FetchResult.Failed("http://y: HTTP 503", true))).poll(DAY);
+
+    assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().startsWith("forbidden:"))
+        .singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.ERROR);
+    assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().startsWith("busy:"))
+        .singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.WARN);
   }
 
   @Test
