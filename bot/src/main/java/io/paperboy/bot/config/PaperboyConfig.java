@@ -16,6 +16,9 @@ import java.util.List;
  * @param discord  Discord endpoints
  * @param slack    Slack endpoints and command settings
  * @param alerts   limits on keyword alerts
+ * @param sources  where the ingest job looks for each day's digest, in priority order:
+ *                 {@code folder:PATH}, {@code http:URL-TEMPLATE} ({@code {yyyy}/{MM}/{dd}}), {@code hf[:BASE-URL]}
+ * @param ingest   when the ingest job polls
  */
 public record PaperboyConfig(
     String database,
@@ -23,7 +26,9 @@ public record PaperboyConfig(
     List<String> seeds,
     DiscordConfig discord,
     SlackConfig slack,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    List<String> sources,
+    IngestConfig ingest) {
 
   public PaperboyConfig {
     database = database == null ? "data/paperboy.db" : database;
@@ -32,6 +37,8 @@ public record PaperboyConfig(
     discord = discord == null ? new DiscordConfig(null, null) : discord;
     slack = slack == null ? new SlackConfig(null, null, null, null, null) : slack;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    sources = sources == null ? List.of("folder:seeds", "folder:data/inbox") : List.copyOf(sources);
+    ingest = ingest == null ? IngestConfig.defaults() : ingest;
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
@@ -44,7 +51,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -56,6 +63,6 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest);
   }
 }
