@@ -90,6 +90,16 @@ final class RecordingPaperStore implements PaperStore {
   }
 
   @Override
+  public List<SearchHit> match(String fts5Expression, int limit) {
+    throw new UnsupportedOperationException("not used by the ingestor");
+  }
+
+  @Override
+  public List<Paper> recentPapers(int limit) {
+    throw new UnsupportedOperationException("not used by the ingestor");
+  }
+
+  @Override
   public void export(Optional<LocalDate> date, Consumer<DigestEntry> sink) {
     throw new UnsupportedOperationException("not used by ingest");
   }

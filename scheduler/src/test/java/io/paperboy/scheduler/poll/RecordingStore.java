@@ -97,6 +97,16 @@ final class RecordingStore implements PaperStore {
   }
 
   @Override
+  public List<SearchHit> match(String fts5Expression, int limit) {
+    throw new UnsupportedOperationException("not used by the poller");
+  }
+
+  @Override
+  public List<Paper> recentPapers(int limit) {
+    throw new UnsupportedOperationException("not used by the poller");
+  }
+
+  @Override
   public void export(Optional<LocalDate> date, Consumer<DigestEntry> sink) {
     throw new UnsupportedOperationException("not used by the poller");
   }
