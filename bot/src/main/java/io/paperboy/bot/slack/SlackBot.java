@@ -113,13 +113,14 @@ public final class SlackBot implements AutoCloseable {
       if (slash.equals(UMBRELLA) || commandBySlash.putIfAbsent(slash, def.name()) != null) {
         throw new IllegalArgumentException("two commands would answer " + slash + "; rename one in slack.command-names");
       }
-      app.command(slash, (req, ctx) -> answer(req.getPayload(), ctx, def.name(), req.getPayload().getText(), slash));
+      app.command(slash, (req, ctx) ->
+          answer(req.getPayload(), ctx, def.name(), SlashCommandText.normalise(req.getPayload().getText()), slash));
     }
     app.command(UMBRELLA, (req, ctx) -> umbrella(req.getPayload(), ctx));
   }
 
   private Response umbrella(SlashCommandPayload payload, SlashCommandContext ctx) {
-    String text = payload.getText() == null ? "" : payload.getText().strip();
+    String text = SlashCommandText.normalise(payload.getText());
     int space = 0;
     while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
       space++;
@@ -137,7 +138,7 @@ public final class SlackBot implements AutoCloseable {
       String invokedAs) {
     ParsedCommand parsed;
     try {
-      parsed = registry.parse(command, text == null ? "" : text);
+      parsed = registry.parse(command, text);
     } catch (UsageException e) {
       return ack(ctx, CommandRegistry.usage(new UsageException(e.getMessage(), rename(e.usage(), command, invokedAs))));
     }

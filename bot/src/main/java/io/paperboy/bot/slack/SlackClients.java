@@ -31,6 +31,11 @@ public final class SlackClients {
     return Slack.getInstance(config, new SlackHttpClient(okHttp));
   }
 
+  /** A socket factory whose sockets have TCP_NODELAY set, for any OkHttp client talking to Slack. */
+  public static SocketFactory noDelaySocketFactory() {
+    return new NoDelaySocketFactory();
+  }
+
   /**
    * Sockets with TCP_NODELAY: small form posts otherwise wait for the peer's delayed ACK (about
    * 40 ms per request on loopback, measurable against Slack too).
