@@ -37,6 +37,8 @@ final class SlackBlocks {
 
   private static final Pattern HTTP_URL = Pattern.compile("^https?://\\S+$");
   private static final Pattern SLACK_ID = Pattern.compile("^[A-Z0-9]+$");
+  /** Room left in a section below which an over-long line starts a new section instead. */
+  private static final int MIN_ROOM_FOR_CUT = 500;
 
   /**
    * Blocks that must stay together in one message.
@@ -200,11 +202,15 @@ final class SlackBlocks {
         piece = SlackMrkdwn.cut(piece, Math.max(budget - used, suffix.length() + 1), suffix);
         last = true;
       }
-      if (piece.length() > MAX_SECTION_TEXT) {
-        piece = SlackMrkdwn.cut(piece, MAX_SECTION_TEXT, suffix);
-      }
-      if (current.length() > 0 && current.length() + 1 + piece.length() > MAX_SECTION_TEXT) {
-        flush(current, sections);
+      int room = current.length() == 0 ? MAX_SECTION_TEXT : MAX_SECTION_TEXT - current.length() - 1;
+      if (piece.length() > room) {
+        if (piece.length() > MAX_SECTION_TEXT && room >= MIN_ROOM_FOR_CUT) {
+          // it must be cut anyway: cut it where it stands rather than after an extra section break
+          piece = SlackMrkdwn.cut(piece, room, suffix);
+        } else {
+          flush(current, sections);
+          piece = SlackMrkdwn.cut(piece, MAX_SECTION_TEXT, suffix);
+        }
       }
       if (current.length() > 0) {
         current.append('\n');

@@ -211,7 +211,9 @@ public final class SlackMrkdwn {
     } else if (node instanceof Emphasis) {
       wrap(node, sb, "_");
     } else if (node instanceof Link link) {
-      sb.append(link(link.getDestination(), plain(link)));
+      String label = plain(link);
+      boolean autolink = label.equals(link.getDestination()) || ("mailto:" + label).equals(link.getDestination());
+      sb.append(link(link.getDestination(), autolink ? "" : label));
     } else if (node instanceof Image image) {
       String alt = plain(image);
       sb.append(link(image.getDestination(), alt.isBlank() ? "image" : alt));
