@@ -36,9 +36,10 @@ final class FakeWebApi {
 
   Answer handle(String method, String token, Map<String, String> params) {
     boolean appMethod = method.equals("apps.connections.open");
-    if (token == null || !token.equals(appMethod ? FakeSlack.APP_TOKEN : FakeSlack.BOT_TOKEN)) {
-      return Answer.error(token != null && (token.startsWith("xapp-") || token.startsWith("xoxb-"))
-          ? "not_allowed_token_type" : "invalid_auth");
+    String expected = appMethod ? FakeSlack.APP_TOKEN : FakeSlack.BOT_TOKEN;
+    if (token == null || !token.equals(expected)) {
+      boolean otherKind = token != null && token.equals(appMethod ? FakeSlack.BOT_TOKEN : FakeSlack.APP_TOKEN);
+      return Answer.error(otherKind ? "not_allowed_token_type" : "invalid_auth");
     }
     Scripted scripted = slack.scripted(method);
     if (scripted != null) {
