@@ -76,7 +76,7 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       if (socket.isPresent()) {
         socket.get().close();

@@ -65,10 +65,15 @@ public final class SlackHttpServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port() + EVENTS_PATH);
   }
 
+  /** Stops listening, then the Bolt app. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the Slack HTTP server: " + e.getMessage(), e);
     } finally {
       app.stop();
     }

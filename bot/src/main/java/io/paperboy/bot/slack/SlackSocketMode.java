@@ -23,16 +23,20 @@ public final class SlackSocketMode implements AutoCloseable {
     return new SlackSocketMode(app);
   }
 
+  /** Disconnects and stops the Bolt app. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     SocketModeClient client = socketModeApp.getClient();
     try {
       socketModeApp.stop();
-    } finally {
       if (client != null) {
         // stop() leaves the client's message and session-monitor executors running
         client.close();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop Slack Socket Mode: " + e.getMessage(), e);
     }
   }
 }

@@ -67,7 +67,7 @@ final class HttpModeFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     commands.release.countDown();
     try {
       server.close();

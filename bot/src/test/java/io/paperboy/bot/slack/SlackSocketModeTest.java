@@ -32,6 +32,7 @@ class SlackSocketModeTest {
       assertThat(settings.mode()).contains(SlackSettings.Mode.SOCKET);
       try (SlackBot bot = new SlackBot(settings, commands.registry(), SlackClients.create(fake.apiUrl()), Clock.systemUTC());
            SlackSocketMode socket = SlackSocketMode.start(bot, FakeSlack.APP_TOKEN)) {
+        assertThat(socket).isNotNull();
         assertThat(fake.socketMode().awaitConnection(Duration.ofSeconds(10))).isTrue();
 
         // WHEN Slack sends /paper 2406.04325 as an envelope

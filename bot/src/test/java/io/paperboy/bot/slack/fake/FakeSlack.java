@@ -174,7 +174,7 @@ public final class FakeSlack implements AutoCloseable {
     String query = exchange.getRequestURI().getRawQuery();
     String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
     if (contentType.startsWith("application/json")) {
-      JSON.readTree(body).fields().forEachRemaining(e ->
+      JSON.readTree(body).properties().forEach(e ->
           params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
     } else {
       decodeForm(body, params);
@@ -211,9 +211,13 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     http.stop(0);
     executor.shutdownNow();
-    socketMode.stop(1_000);
+    try {
+      socketMode.stop(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
