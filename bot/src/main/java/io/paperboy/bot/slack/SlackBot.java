@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -142,19 +143,20 @@ public final class SlackBot implements AutoCloseable {
     } catch (UsageException e) {
       return ack(ctx, CommandRegistry.usage(new UsageException(e.getMessage(), rename(e.usage(), command, invokedAs))));
     }
-    boolean canManage = managers.canManage(payload.getTeamId(), payload.getUserId());
-    Caller caller = new Caller(payload.getUserId(),
-        payload.getUserName() == null ? payload.getUserId() : payload.getUserName(), canManage);
-    CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller,
-        ChannelRef.of(Platform.SLACK, payload.getTeamId(), payload.getChannelId()), clock.instant());
-    log.debug("{} {} from {} in {}", invokedAs, text, caller.userId(), request.channel().key());
-    boolean refused = registry.managerOnly(parsed.command(), parsed.subcommand()) && !canManage;
-    boolean slow = !refused && registry.command(parsed.command()).map(Command::maySlow).orElse(false);
-    if (slow) {
-      workers.execute(() -> respond(ctx, registry.dispatch(request)));
+    log.debug("{} {} from {} in {}:{}", invokedAs, text, payload.getUserId(), payload.getTeamId(), payload.getChannelId());
+    // the manager lookup (users.info) runs inside the command's time, so a slow Slack cannot delay the ack
+    Callable<Message> work = () -> registry.dispatch(request(payload, parsed));
+    if (registry.command(parsed.command()).map(Command::maySlow).orElse(false)) {
+      workers.execute(() -> {
+        try {
+          respond(ctx, work.call());
+        } catch (Exception e) {
+          log.error("{} failed after its acknowledgement", invokedAs, e);
+        }
+      });
       return ctx.ack();
     }
-    Future<Message> answer = workers.submit(() -> registry.dispatch(request));
+    Future<Message> answer = workers.submit(work);
     try {
       return ack(ctx, answer.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
@@ -174,6 +176,17 @@ public final class SlackBot implements AutoCloseable {
       log.error("{} failed", invokedAs, e.getCause());
       return ack(ctx, Message.ephemeralText("Sorry, `" + invokedAs + "` failed unexpectedly. The error was logged."));
     }
+  }
+
+  private CommandRequest request(SlashCommandPayload payload, ParsedCommand parsed) {
+    // an org-wide install may leave team_id empty; the enterprise then scopes the settings
+    String workspace = payload.getTeamId() != null && !payload.getTeamId().isBlank()
+        ? payload.getTeamId() : payload.getEnterpriseId();
+    boolean canManage = managers.canManage(workspace, payload.getUserId());
+    Caller caller = new Caller(payload.getUserId(),
+        payload.getUserName() == null ? payload.getUserId() : payload.getUserName(), canManage);
+    return new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller,
+        ChannelRef.of(Platform.SLACK, workspace, payload.getChannelId()), clock.instant());
   }
 
   /** The answer in the acknowledgement when it fits one message; otherwise ack now, then respond in order. */

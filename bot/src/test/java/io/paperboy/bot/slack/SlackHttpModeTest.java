@@ -99,6 +99,7 @@ class SlackHttpModeTest {
 
     slack.command("/subscribe", "time:\"07:30\"", "U0ADMIN", "typed-1");
     slack.command("/papers-digest", "yesterday n:5", "U0MEMBER", "typed-2");
+    slack.fake.awaitResponses("typed-2", 1, Duration.ofSeconds(10)); // a slow command: handled after the ack
 
     List<CommandRequest> seen = slack.commands.handled.subList(before, before + 2);
     assertThat(seen.get(0).options()).containsEntry("time", "07:30");
@@ -159,6 +160,21 @@ class SlackHttpModeTest {
     }
     // the allow-list is answered without asking Slack
     assertThat(slack.fake.calls("users.info")).noneMatch(c -> "U0ALLOWED".equals(c.params().get("user")));
+  }
+
+  @Test
+  @DisplayName("workspaces never share settings: another team's command is scoped to it, and its managers are its own")
+  void workspacesApart() throws Exception {
+    slack.command("/subscribe", "", "U0ADMIN", "ws-1");
+    int lookups = slack.fake.calls("users.info").size();
+    String other = SignedRequests.slashCommand("T0OTHER", "/subscribe", "10:00", "U0ADMIN", "C0ELSEWHERE",
+        slack.fake.responseUrl("ws-2"));
+
+    JsonNode answer = JSON.readTree(slack.requests.post(slack.events(), other).body());
+
+    assertThat(sectionText(answer)).isEqualTo("Subscribed `slack:T0OTHER:C0ELSEWHERE` at 10:00.");
+    // being an admin in one workspace is not remembered for another: Slack is asked again
+    assertThat(slack.fake.calls("users.info")).hasSize(lookups + 1);
   }
 
   @Test

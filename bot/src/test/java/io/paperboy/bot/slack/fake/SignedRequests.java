@@ -54,9 +54,15 @@ public final class SignedRequests {
 
   /** The form body of a slash command invocation, as Slack sends it. */
   public static String slashCommand(String command, String text, String userId, String channelId, String responseUrl) {
+    return slashCommand(FakeSlack.TEAM_ID, command, text, userId, channelId, responseUrl);
+  }
+
+  /** The form body of a slash command invocation in workspace {@code teamId}. */
+  public static String slashCommand(String teamId, String command, String text, String userId, String channelId,
+      String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "deprecated-verification-token");
-    form.put("team_id", FakeSlack.TEAM_ID);
+    form.put("team_id", teamId);
     form.put("team_domain", "paperboy-test");
     form.put("channel_id", channelId);
     form.put("channel_name", "papers");
