@@ -26,9 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -145,37 +144,39 @@ public final class SlackBot implements AutoCloseable {
     }
     log.debug("{} {} from {} in {}:{}", invokedAs, text, payload.getUserId(), payload.getTeamId(), payload.getChannelId());
     // the manager lookup (users.info) runs inside the command's time, so a slow Slack cannot delay the ack
-    Callable<Message> work = () -> registry.dispatch(request(payload, parsed));
+    CompletableFuture<Message> answer =
+        CompletableFuture.supplyAsync(() -> registry.dispatch(request(payload, parsed)), workers);
     if (registry.command(parsed.command()).map(Command::maySlow).orElse(false)) {
-      workers.execute(() -> {
-        try {
-          respond(ctx, work.call());
-        } catch (Exception e) {
-          log.error("{} failed after its acknowledgement", invokedAs, e);
-        }
-      });
+      answer.whenComplete((message, failure) -> later(ctx, message, failure, invokedAs));
       return ctx.ack();
     }
-    Future<Message> answer = workers.submit(work);
     try {
       return ack(ctx, answer.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       log.debug("{} is taking longer than {}; answering through response_url", invokedAs, ackBudget);
-      workers.execute(() -> {
-        try {
-          respond(ctx, answer.get());
-        } catch (InterruptedException | ExecutionException failure) {
-          log.error("{} failed after its acknowledgement", invokedAs, failure);
-        }
-      });
+      answer.whenComplete((message, failure) -> later(ctx, message, failure, invokedAs));
       return ctx.ack();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ctx.ack(":warning: Paperboy is shutting down; try again in a moment.");
     } catch (ExecutionException e) {
       log.error("{} failed", invokedAs, e.getCause());
-      return ack(ctx, Message.ephemeralText("Sorry, `" + invokedAs + "` failed unexpectedly. The error was logged."));
+      return ack(ctx, failed(invokedAs));
     }
+  }
+
+  /** Answers an already acknowledged command through its response_url. */
+  private void later(SlashCommandContext ctx, Message message, Throwable failure, String invokedAs) {
+    if (failure != null) {
+      log.error("{} failed after its acknowledgement", invokedAs, failure);
+      respond(ctx, failed(invokedAs));
+    } else {
+      respond(ctx, message);
+    }
+  }
+
+  private static Message failed(String invokedAs) {
+    return Message.ephemeralText("Sorry, `" + invokedAs + "` failed unexpectedly. The error was logged.");
   }
 
   private CommandRequest request(SlashCommandPayload payload, ParsedCommand parsed) {
