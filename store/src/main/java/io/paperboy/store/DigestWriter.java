@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes one day's digest inside the caller's write transaction. */
+/** Writes digests, day by day, inside the caller's write transaction. */
 final class DigestWriter {
 
   /** How the search index learns about changed papers. */
@@ -57,52 +57,93 @@ final class DigestWriter {
   }
 
   /** What the paper row held before this save, for change detection. */
-  private record Known(long id, String lastSeen, String title, String authors, String summary) {
+  private record Known(String lastSeen, String title, String authors, String summary) {
     boolean textDiffers(DigestEntry e, String authorsJson) {
       return !title.equals(e.title()) || !authors.equals(authorsJson) || !summary.equals(e.summary());
     }
   }
 
-  IngestResult save(Connection c, Digest digest, Indexing indexing) throws SQLException {
+  /**
+   * Saves the digests in order, preparing each statement once for all of them. With
+   * {@link Indexing#DEFERRED} the changed papers are marked pending once, at the end.
+   */
+  List<IngestResult> save(Connection c, List<Digest> digests, Indexing indexing) throws SQLException {
+    List<IngestResult> results = new ArrayList<>(digests.size());
+    Set<Long> pending = new LinkedHashSet<>();
+    try (Statements st = new Statements(c)) {
+      for (Digest digest : digests) {
+        Set<Long> changed = new LinkedHashSet<>();
+        results.add(save(c, st, digest, changed));
+        if (indexing == Indexing.NOW) {
+          searchIndex.reindex(c, changed);
+        } else {
+          pending.addAll(changed);
+        }
+      }
+    }
+    searchIndex.markPending(c, pending);
+    return results;
+  }
+
+  /** Statements prepared once per transaction. */
+  private static final class Statements implements AutoCloseable {
+    final PreparedStatement listedOn;
+    final PreparedStatement known;
+    final PreparedStatement upsertDigest;
+    final PreparedStatement deleteDay;
+    final PreparedStatement upsertPaper;
+    final PreparedStatement insertEntry;
+
+    Statements(Connection c) throws SQLException {
+      listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
+      known = c.prepareStatement("SELECT last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?");
+      upsertDigest = c.prepareStatement(UPSERT_DIGEST);
+      deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
+      upsertPaper = c.prepareStatement(UPSERT_PAPER);
+      insertEntry = c.prepareStatement(INSERT_ENTRY);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement ps : List.of(listedOn, known, upsertDigest, deleteDay, upsertPaper, insertEntry)) {
+        ps.close();
+      }
+    }
+  }
+
+  /** Saves one digest; adds the ids of papers whose indexed text changed to {@code changed}. */
+  private IngestResult save(Connection c, Statements st, Digest digest, Set<Long> changed) throws SQLException {
     List<DigestEntry> entries = inRankOrder(digest);
     String date = digest.date().toString();
-    Set<String> before = idsListedOn(c, date);
-    Map<String, Known> known = known(c, entries);
+    Set<String> before = idsListedOn(st.listedOn, date);
+    Map<String, Known> known = known(st.known, entries);
 
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_DIGEST)) {
-      ps.setString(1, date);
-      ps.setString(2, digest.source());
-      ps.setString(3, clock.instant().toString());
-      ps.executeUpdate();
-    }
+    st.upsertDigest.setString(1, date);
+    st.upsertDigest.setString(2, digest.source());
+    st.upsertDigest.setString(3, clock.instant().toString());
+    st.upsertDigest.executeUpdate();
     // Deleting the day's rows and inserting the new list handles rank reshuffles without
     // tripping UNIQUE(date, rank) midway, and drops entries the new list no longer has.
     if (!before.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?")) {
-        ps.setString(1, date);
-        ps.executeUpdate();
-      }
+      st.deleteDay.setString(1, date);
+      st.deleteDay.executeUpdate();
     }
 
-    Set<Long> toIndex = new LinkedHashSet<>();
     List<String> newPapers = new ArrayList<>();
-    try (PreparedStatement paper = c.prepareStatement(UPSERT_PAPER);
-        PreparedStatement entry = c.prepareStatement(INSERT_ENTRY)) {
-      for (DigestEntry e : entries) {
-        String authors = Rows.authorsJson(e.authors());
-        long id = upsertPaper(paper, e, date, authors);
-        Known k = known.get(e.arxivId());
-        if (k == null) {
-          newPapers.add(e.arxivId());
-          toIndex.add(id);
-        } else if (date.compareTo(k.lastSeen()) >= 0 && k.textDiffers(e, authors)) {
-          toIndex.add(id);
-        }
-        bindEntry(entry, e, date, authors);
-        entry.addBatch();
+    for (DigestEntry e : entries) {
+      String authors = Rows.authorsJson(e.authors());
+      long id = upsertPaper(st.upsertPaper, e, date, authors);
+      Known k = known.get(e.arxivId());
+      if (k == null) {
+        newPapers.add(e.arxivId());
+        changed.add(id);
+      } else if (date.compareTo(k.lastSeen()) >= 0 && k.textDiffers(e, authors)) {
+        changed.add(id);
       }
-      entry.executeBatch();
+      bindEntry(st.insertEntry, e, date, authors);
+      st.insertEntry.addBatch();
     }
+    st.insertEntry.executeBatch();
 
     Set<String> listed = new HashSet<>();
     entries.forEach(e -> listed.add(e.arxivId()));
@@ -113,14 +154,8 @@ final class DigestWriter {
         updated++;
       } else {
         removed++;
-        PaperViews.afterRemoval(c, id, date).ifPresent(toIndex::add);
+        PaperViews.afterRemoval(c, id, date).ifPresent(changed::add);
       }
-    }
-
-    if (indexing == Indexing.NOW) {
-      searchIndex.reindex(c, toIndex);
-    } else {
-      searchIndex.markPending(c, toIndex);
     }
     return new IngestResult(digest.date(), entries.size() - updated, updated, removed, newPapers);
   }
@@ -144,30 +179,24 @@ final class DigestWriter {
     return entries;
   }
 
-  private static Set<String> idsListedOn(Connection c, String date) throws SQLException {
+  private static Set<String> idsListedOn(PreparedStatement ps, String date) throws SQLException {
     Set<String> ids = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?")) {
-      ps.setString(1, date);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
+    ps.setString(1, date);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
       }
     }
     return ids;
   }
 
-  private static Map<String, Known> known(Connection c, List<DigestEntry> entries) throws SQLException {
+  private static Map<String, Known> known(PreparedStatement ps, List<DigestEntry> entries) throws SQLException {
     Map<String, Known> known = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?")) {
-      for (DigestEntry e : entries) {
-        ps.setString(1, e.arxivId());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            known.put(e.arxivId(), new Known(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)));
-          }
+    for (DigestEntry e : entries) {
+      ps.setString(1, e.arxivId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          known.put(e.arxivId(), new Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
     }

@@ -27,11 +27,6 @@ public final class FlywayLogBridge implements LogCreator {
     }
 
     @Override
-    public boolean isDebugEnabled() {
-      return logger.isDebugEnabled();
-    }
-
-    @Override
     public void debug(String message) {
       logger.debug(message);
     }

@@ -45,7 +45,12 @@ final class Rows {
   }
 
   static Paper paper(ResultSet rs) throws SQLException {
-    String dates = rs.getString(8);
+    return paper(rs, 0);
+  }
+
+  /** Reads a paper whose columns start after the first {@code skip} columns. */
+  static Paper paper(ResultSet rs, int skip) throws SQLException {
+    String dates = rs.getString(skip + 8);
     List<LocalDate> listed = new ArrayList<>();
     if (dates != null) {
       for (String d : dates.split(",")) {
@@ -53,13 +58,13 @@ final class Rows {
       }
     }
     return new Paper(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        optionalInt(rs, 4),
-        authors(rs.getString(5)),
-        Optional.ofNullable(rs.getString(6)),
-        rs.getString(7),
+        rs.getString(skip + 1),
+        rs.getString(skip + 2),
+        rs.getString(skip + 3),
+        optionalInt(rs, skip + 4),
+        authors(rs.getString(skip + 5)),
+        Optional.ofNullable(rs.getString(skip + 6)),
+        rs.getString(skip + 7),
         listed);
   }
 

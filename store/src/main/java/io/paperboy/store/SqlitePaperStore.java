@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,7 +71,7 @@ public final class SqlitePaperStore implements PaperStore {
    */
   @Override
   public IngestResult save(Digest digest) {
-    return db.write(c -> writer.save(c, digest, DigestWriter.Indexing.NOW));
+    return db.write(c -> writer.save(c, List.of(digest), DigestWriter.Indexing.NOW).get(0));
   }
 
   /**
@@ -90,13 +93,7 @@ public final class SqlitePaperStore implements PaperStore {
         to++;
       } while (to < digests.size() && entries + digests.get(to).entries().size() <= SAVE_ALL_CHUNK_ENTRIES);
       List<Digest> chunk = digests.subList(from, to);
-      results.addAll(db.write(c -> {
-        List<IngestResult> saved = new ArrayList<>(chunk.size());
-        for (Digest d : chunk) {
-          saved.add(writer.save(c, d, DigestWriter.Indexing.DEFERRED));
-        }
-        return saved;
-      }));
+      results.addAll(db.write(c -> writer.save(c, chunk, DigestWriter.Indexing.DEFERRED)));
       from = to;
     }
     return results;
@@ -194,9 +191,14 @@ public final class SqlitePaperStore implements PaperStore {
       refreshSearchIndex();
     }
     return db.read(c -> {
-      List<SearchHit> hits = new ArrayList<>();
-      for (ScoredPaper scored : searchIndex.match(c, fts5Expression, limit)) {
-        paperWhere(c, "p.id = ?", scored.paperId()).ifPresent(p -> hits.add(new SearchHit(p, scored.score())));
+      List<ScoredPaper> scored = searchIndex.match(c, fts5Expression, limit);
+      Map<Long, Paper> papers = papersById(c, scored);
+      List<SearchHit> hits = new ArrayList<>(scored.size());
+      for (ScoredPaper s : scored) {
+        Paper p = papers.get(s.paperId());
+        if (p != null) {
+          hits.add(new SearchHit(p, s.score()));
+        }
       }
       return hits;
     });
@@ -244,6 +246,27 @@ public final class SqlitePaperStore implements PaperStore {
         return rs.next() ? Optional.of(Rows.paper(rs)) : Optional.empty();
       }
     }
+  }
+
+  private static Map<Long, Paper> papersById(Connection c, List<ScoredPaper> scored) throws SQLException {
+    Map<Long, Paper> papers = new HashMap<>();
+    // in batches: SQLite caps the number of parameters of one statement
+    for (int from = 0; from < scored.size(); from += 500) {
+      List<ScoredPaper> batch = scored.subList(from, Math.min(scored.size(), from + 500));
+      String sql = Rows.PAPER_SELECT.replace("SELECT p.arxiv_id", "SELECT p.id, p.arxiv_id")
+          + " WHERE p.id IN (" + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < batch.size(); i++) {
+          ps.setLong(i + 1, batch.get(i).paperId());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            papers.put(rs.getLong(1), Rows.paper(rs, 1));
+          }
+        }
+      }
+    }
+    return papers;
   }
 
   private static List<DigestEntry> entries(Connection c, String sql, Object... args) throws SQLException {

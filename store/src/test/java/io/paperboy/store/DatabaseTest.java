@@ -39,6 +39,8 @@ class DatabaseTest {
       assertThat(db.<String>read(c -> pragma(c, "foreign_keys"))).isEqualTo("1");
       assertThat(db.<String>read(c -> pragma(c, "busy_timeout"))).isEqualTo("5000");
       assertThat(db.<String>write(c -> pragma(c, "synchronous"))).isEqualTo("1"); // NORMAL
+      assertThat(db.<Integer>read(c -> count(c, "SELECT v FROM paper_fts_config WHERE k = 'hashsize'")))
+          .isEqualTo(16 << 20);
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The FTS5 table {@code paper_fts} (columns {@code title}, {@code authors}, {@code summary}; rowid
@@ -165,8 +167,9 @@ public final class SearchIndex {
         }
       }
       return out;
-    } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("fts5")) {
+    } catch (SQLiteException e) {
+      // the statement itself is fixed and valid, so a plain SQLITE_ERROR can only be the expression
+      if (e.getResultCode() == SQLiteErrorCode.SQLITE_ERROR) {
         throw new IllegalArgumentException("not a valid search expression: " + expression + " (" + e.getMessage() + ")", e);
       }
       throw e;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -38,30 +39,45 @@ public final class SearchTokens {
 
   /** The index tokens of {@code text}, in order. */
   public static List<String> tokens(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
     List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      int cp = s.codePointAt(i);
-      if (isGramScript(cp)) {
-        i = addGrams(s, i, out);
-      } else if (isWordChar(cp)) {
-        int end = i;
-        while (end < s.length() && isWordChar(s.codePointAt(end)) && !isGramScript(s.codePointAt(end))) {
-          end += Character.charCount(s.codePointAt(end));
-        }
-        out.add(singular(s.substring(i, end).toLowerCase(Locale.ROOT)));
-        i = end;
-      } else {
-        i += Character.charCount(cp);
-      }
-    }
+    scan(text, out::add);
     return out;
   }
 
   /** {@code text} as the index stores it: its tokens joined by single spaces. */
   public static String indexText(String text) {
-    return String.join(" ", tokens(text));
+    StringBuilder sb = new StringBuilder(text.length() * 2);
+    scan(text, token -> {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(token);
+    });
+    return sb.toString();
+  }
+
+  private static void scan(String text, Consumer<String> sink) {
+    String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (isGramScript(cp)) {
+        i = grams(s, i, sink);
+      } else if (isWordChar(cp)) {
+        int end = i;
+        while (end < s.length()) {
+          int next = s.codePointAt(end);
+          if (!isWordChar(next) || isGramScript(next)) {
+            break;
+          }
+          end += Character.charCount(next);
+        }
+        sink.accept(singular(s.substring(i, end).toLowerCase(Locale.ROOT)));
+        i = end;
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
   }
 
   /**
@@ -95,10 +111,12 @@ public final class SearchTokens {
   /**
    * A deliberately simple English singular, applied alike to indexed text and queries, so it only
    * has to be consistent, not linguistically right: {@code -ies} → {@code -y}; {@code -sses},
-   * {@code -xes}, {@code -ches}, {@code -shes} lose {@code es}; words ending in {@code ss},
-   * {@code us} or {@code is} stay; any other final {@code s} goes. Only ASCII words of four letters
-   * or more, so {@code gas}, {@code its} and {@code 3s} stay. Known misses: {@code biases} vs
-   * {@code bias}, {@code caches} vs {@code cache}, {@code movies} vs {@code movie}.
+   * {@code -xes}, {@code -ches}, {@code -shes} lose {@code es}; words ending in {@code ss} or
+   * {@code is}, and in {@code us} from five letters on ({@code corpus}, {@code status}), stay, while
+   * four-letter ones lose it ({@code GPUs}, {@code TPUs}); any other final {@code s} goes. Only
+   * ASCII words of four letters or more, so {@code gas}, {@code its} and {@code 3s} stay. Known
+   * misses: {@code biases} vs {@code bias}, {@code caches} vs {@code cache}, {@code focuses} vs
+   * {@code focus}, {@code movies} vs {@code movie}.
    */
   static String singular(String word) {
     int n = word.length();
@@ -111,25 +129,29 @@ public final class SearchTokens {
     if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
       return word.substring(0, n - 2);
     }
-    if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+    if (word.endsWith("ss") || word.endsWith("is") || word.endsWith("us") && n >= 5) {
       return word;
     }
     return word.endsWith("s") ? word.substring(0, n - 1) : word;
   }
 
-  private static int addGrams(String s, int start, List<String> out) {
-    int first = s.codePointAt(start);
-    int i = start + Character.charCount(first);
+  /** Emits the grams of the run starting at {@code start}; returns the index after the run. */
+  private static int grams(String s, int start, Consumer<String> sink) {
+    int previousAt = start;
+    int i = start + Character.charCount(s.codePointAt(start));
     if (i >= s.length() || !isGramScript(s.codePointAt(i))) {
-      out.add(new String(Character.toChars(first)));
+      sink.accept(s.substring(start, i));
       return i;
     }
-    int previous = first;
-    while (i < s.length() && isGramScript(s.codePointAt(i))) {
+    while (i < s.length()) {
       int current = s.codePointAt(i);
-      out.add(new StringBuilder(4).appendCodePoint(previous).appendCodePoint(current).toString());
-      previous = current;
-      i += Character.charCount(current);
+      if (!isGramScript(current)) {
+        break;
+      }
+      int end = i + Character.charCount(current);
+      sink.accept(s.substring(previousAt, end));
+      previousAt = i;
+      i = end;
     }
     return i;
   }
