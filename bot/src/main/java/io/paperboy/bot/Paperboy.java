@@ -1,6 +1,7 @@
 package io.paperboy.bot;
 
 import io.paperboy.bot.alerts.AlertCommand;
+import io.paperboy.bot.alerts.AlertMessageFormatter;
 import io.paperboy.bot.command.Command;
 import io.paperboy.bot.command.CommandRegistry;
 import io.paperboy.bot.commands.DigestCommand;
@@ -8,23 +9,46 @@ import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
+import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.delivery.ChannelGateway;
+import io.paperboy.bot.delivery.DailyPosts;
+import io.paperboy.bot.delivery.DeliveryRuntime;
+import io.paperboy.bot.delivery.DeliveryWorker;
+import io.paperboy.bot.delivery.PostComposer;
+import io.paperboy.bot.delivery.RetryPolicy;
 import io.paperboy.bot.format.DailyPostFormatter;
 import io.paperboy.scheduler.alert.AlertPlanner;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.ingest.DigestIngestor;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.bot.subscriptions.PreviewCommand;
+import io.paperboy.bot.subscriptions.SubscribeCommand;
+import io.paperboy.bot.subscriptions.Subscribing;
+import io.paperboy.bot.subscriptions.SubscriptionDefaults;
+import io.paperboy.bot.subscriptions.SubscriptionsCommand;
+import io.paperboy.bot.subscriptions.UnsubscribeCommand;
+import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.plan.DigestDays;
+import io.paperboy.scheduler.plan.PlanRules;
+import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Database;
 import io.paperboy.store.PaperStore;
+import io.paperboy.store.Platform;
 import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.alert.AlertStore;
 import io.paperboy.store.delivery.OutboxStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.SubscriptionStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The composition root: builds the object graph with plain constructors, in one place, and hands
@@ -41,6 +65,9 @@ public final class Paperboy implements AutoCloseable {
   private final AlertPlanner alertPlanner;
   private final DigestIngestor ingestor;
   private final DailyPostFormatter dailyPosts = new DailyPostFormatter();
+  private final SubscriptionStore subscriptions;
+  private final DailyPosts dailyPostComposer;
+  private final Subscribing subscribing;
   private final CommandRegistry commands;
 
   private Paperboy(PaperboyConfig config, Clock clock) {
@@ -53,6 +80,11 @@ public final class Paperboy implements AutoCloseable {
     // only digests of the last few days alert: an import of old days is history, not news
     this.alertPlanner = new AlertPlanner(database, store, alerts, outbox, clock, config.zone(), Duration.ofDays(3));
     this.ingestor = new DigestIngestor(new DigestParser(), store);
+    this.subscriptions = new SubscriptionStore(database);
+    this.dailyPostComposer = new DailyPosts(store, dailyPosts);
+    DeliveryConfig delivery = config.delivery();
+    this.subscribing = new Subscribing(subscriptions,
+        new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
     this.commands = buildCommands();
   }
 
@@ -68,6 +100,10 @@ public final class Paperboy implements AutoCloseable {
     list.add(new SearchCommand(store));
     list.add(new DigestCommand(store, config.zone(), dailyPosts));
     list.add(new AlertCommand(alerts, store, config.alerts()));
+    list.add(new SubscribeCommand(subscribing));
+    list.add(new UnsubscribeCommand(subscribing));
+    list.add(new SubscriptionsCommand(subscriptions, outbox));
+    list.add(new PreviewCommand(subscribing, store, dailyPostComposer));
     CommandRegistry[] self = new CommandRegistry[1];
     list.add(new HelpCommand(() -> self[0].definitions()));
     self[0] = new CommandRegistry(list);
@@ -107,6 +143,39 @@ public final class Paperboy implements AutoCloseable {
 
   public DailyPostFormatter dailyPosts() {
     return dailyPosts;
+  }
+
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  public Subscribing subscribing() {
+    return subscribing;
+  }
+
+  /**
+   * Starts the daily posts: the planner (every minute) and the delivery worker posting through
+   * {@code gateways}. With only the console to post to, the console channel is subscribed with the
+   * defaults (unless configured otherwise or already subscribed).
+   */
+  public DeliveryRuntime startDelivery(Map<Platform, ChannelGateway> gateways) {
+    DeliveryConfig d = config.delivery();
+    if (d.subscribeConsole() && gateways.keySet().equals(Set.of(Platform.CONSOLE))) {
+      subscribing.subscribeIfAbsent(ChannelRef.console(), clock.instant());
+    }
+    Map<Delivery.Kind, PostComposer> composers = new EnumMap<>(Delivery.Kind.class);
+    composers.put(Delivery.Kind.DIGEST, dailyPostComposer);
+    composers.put(Delivery.Kind.NO_DIGEST, dailyPostComposer);
+    AlertMessageFormatter alertMessages = new AlertMessageFormatter(store);
+    composers.put(Delivery.Kind.ALERT, row -> alerts.batch(row.channel(), row.key())
+        .<PostComposer.Composed>map(b -> new PostComposer.Post(alertMessages.format(b)))
+        .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
+    DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
+        new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
+        d.parallelism(), clock);
+    DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(store),
+        new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
+    return DeliveryRuntime.start(planner, worker);
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new IngestCommand(launcher))
         .addSubcommand(new ExportCommand(launcher))
         .addSubcommand(new AskCommand(launcher))
-        .addSubcommand(new BenchCommand(launcher));
+        .addSubcommand(new BenchCommand(launcher))
+        .addSubcommand(new SubscriptionsCommand(launcher));
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -2,21 +2,28 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.bot.console.ConsoleRenderer;
+import io.paperboy.bot.delivery.DeliveryRuntime;
+import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
- * (idempotent) and serves the console channel on stdin/stdout.
+ * (idempotent), starts the daily posts (planner and delivery worker) and serves the console
+ * channel on stdin/stdout.
  */
 @Command(name = "run", description = "Run Paperboy: ingest the seeds, then answer commands typed on the console.",
     mixinStandardHelpOptions = true)
@@ -46,7 +53,11 @@ final class RunCommand implements Callable<Integer> {
       stdio.out().println("Paperboy is running on " + app.config().databasePath()
           + ". Type /help for commands, /quit to stop.");
       ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(), stdio.out());
-      console.serve(stdio.in());
+      try (DeliveryRuntime delivery = app.startDelivery(Map.of(Platform.CONSOLE, new ConsoleGateway(console)))) {
+        app.subscribing().find(ChannelRef.console()).ifPresent(s -> stdio.out().println("Daily post here: "
+            + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
+        console.serve(stdio.in());
+      }
       return 0;
     }
   }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param sources  where the ingest job looks for each day's digest, in priority order:
  *                 {@code folder:PATH}, {@code http:URL-TEMPLATE} ({@code {yyyy}/{MM}/{dd}}), {@code hf[:BASE-URL]}
  * @param ingest   when the ingest job polls
+ * @param delivery daily posts: subscription defaults, catch-up window, retries, worker
  */
 public record PaperboyConfig(
     String database,
@@ -28,7 +29,8 @@ public record PaperboyConfig(
     SlackConfig slack,
     AlertsConfig alerts,
     List<String> sources,
-    IngestConfig ingest) {
+    IngestConfig ingest,
+    DeliveryConfig delivery) {
 
   public PaperboyConfig {
     database = database == null ? "data/paperboy.db" : database;
@@ -39,6 +41,7 @@ public record PaperboyConfig(
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     sources = sources == null ? List.of("folder:seeds", "folder:data/inbox") : List.copyOf(sources);
     ingest = ingest == null ? IngestConfig.defaults() : ingest;
+    delivery = delivery == null ? DeliveryConfig.defaults() : delivery;
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
@@ -51,7 +54,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -63,6 +66,6 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest, delivery);
   }
 }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class OutboxStore {
       """;
 
   private static final String DUE = "SELECT " + COLUMNS + " FROM delivery d WHERE " + HEAD
-      + " AND d.next_attempt_at <= ? ORDER BY d.due_at, d.id LIMIT ?";
+      + " AND d.next_attempt_at <= ? AND d.platform IN (%s) ORDER BY d.due_at, d.id LIMIT ?";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -117,10 +118,19 @@ public final class OutboxStore {
 
   /** Pending rows whose time has come, oldest first, at most one unfinished row ahead per channel. */
   public List<Delivery> due(Instant now, int limit) {
+    return due(now, EnumSet.allOf(Platform.class), limit);
+  }
+
+  /** {@link #due(Instant, int)} for the channels of some platforms (those with a running adapter). */
+  public List<Delivery> due(Instant now, Set<Platform> platforms, int limit) {
+    if (platforms.isEmpty()) {
+      return List.of();
+    }
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(DUE)) {
+      try (PreparedStatement ps = c.prepareStatement(DUE.formatted(placeholders(platforms.size())))) {
         ps.setString(1, Columns.instant(now));
-        ps.setInt(2, limit);
+        int i = bindPlatforms(ps, 2, platforms);
+        ps.setInt(i, limit);
         return list(ps);
       }
     });
@@ -131,14 +141,36 @@ public final class OutboxStore {
    * row held back behind an older one of its channel does not count). Empty if nothing is pending.
    */
   public Optional<Instant> nextAttemptAt() {
+    return nextAttemptAt(EnumSet.allOf(Platform.class));
+  }
+
+  /** {@link #nextAttemptAt()} among the channels of some platforms. */
+  public Optional<Instant> nextAttemptAt(Set<Platform> platforms) {
+    if (platforms.isEmpty()) {
+      return Optional.empty();
+    }
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT min(d.next_attempt_at) FROM delivery d WHERE " + HEAD);
-          ResultSet rs = ps.executeQuery()) {
-        String t = rs.next() ? rs.getString(1) : null;
-        return t == null ? Optional.<Instant>empty() : Optional.of(Columns.instant(t));
+      try (PreparedStatement ps = c.prepareStatement("SELECT min(d.next_attempt_at) FROM delivery d WHERE " + HEAD
+          + " AND d.platform IN (" + placeholders(platforms.size()) + ")")) {
+        bindPlatforms(ps, 1, platforms);
+        try (ResultSet rs = ps.executeQuery()) {
+          String t = rs.next() ? rs.getString(1) : null;
+          return t == null ? Optional.<Instant>empty() : Optional.of(Columns.instant(t));
+        }
       }
     });
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static int bindPlatforms(PreparedStatement ps, int index, Set<Platform> platforms) throws SQLException {
+    int i = index;
+    for (Platform p : platforms) {
+      ps.setString(i++, p.name());
+    }
+    return i;
   }
 
   /**

@@ -1,0 +1,103 @@
+package io.paperboy.bot.config;
+
+import io.paperboy.store.delivery.DaySet;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Daily posts: subscription defaults, catch-up, retries and the delivery worker. Durations are
+ * written {@code 500ms}, {@code 90s}, {@code 10m}, {@code 24h}, {@code 2d} (or ISO-8601).
+ *
+ * @param time             default posting time of a new subscription (HH:MM, in the top-level timezone)
+ * @param days             default days of a new subscription: weekdays, daily, weekends or mon,wed,…
+ * @param catchUpWindow    how late a missed post may still go out after downtime; older ones are
+ *                         skipped and logged
+ * @param maxAttempts      attempts before a post that keeps failing (5xx, timeouts) is marked failed
+ * @param retryBase        the first retry's delay; each further retry doubles it (with jitter)
+ * @param retryMax         the longest delay between two retries
+ * @param parallelism      channels posted to at the same time (each channel stays in order)
+ * @param pollInterval     how often the worker looks at the outbox when nobody wakes it
+ * @param subscribeConsole whether {@code run} subscribes the console channel when no platform
+ *                         adapter is configured, so the daily post shows in the terminal
+ */
+public record DeliveryConfig(
+    String time,
+    String days,
+    String catchUpWindow,
+    Integer maxAttempts,
+    String retryBase,
+    String retryMax,
+    Integer parallelism,
+    String pollInterval,
+    Boolean subscribeConsole) {
+
+  public DeliveryConfig {
+    time = time == null ? "09:00" : time;
+    days = days == null ? "weekdays" : days;
+    catchUpWindow = catchUpWindow == null ? "24h" : catchUpWindow;
+    maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+    retryBase = retryBase == null ? "2s" : retryBase;
+    retryMax = retryMax == null ? "10m" : retryMax;
+    parallelism = parallelism == null ? 4 : parallelism;
+    pollInterval = pollInterval == null ? "5s" : pollInterval;
+    subscribeConsole = subscribeConsole == null ? Boolean.TRUE : subscribeConsole;
+    try {
+      LocalTime.parse(time);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException("delivery.time", "'" + time + "' is not a time of day as HH:MM (e.g. 09:00)");
+    }
+    try {
+      DaySet.parse(days);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("delivery.days", e.getMessage());
+    }
+    if (ConfigDurations.parse("delivery.catch-up-window", catchUpWindow).isNegative()) {
+      throw new ConfigException("delivery.catch-up-window", "must not be negative");
+    }
+    if (maxAttempts < 1) {
+      throw new ConfigException("delivery.max-attempts", "must be at least 1, was " + maxAttempts);
+    }
+    Duration base = ConfigDurations.parse("delivery.retry-base", retryBase);
+    Duration max = ConfigDurations.parse("delivery.retry-max", retryMax);
+    if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
+      throw new ConfigException("delivery.retry-base", "retry-base must be positive and at most retry-max ("
+          + retryBase + " / " + retryMax + ")");
+    }
+    if (parallelism < 1 || parallelism > 64) {
+      throw new ConfigException("delivery.parallelism", "must be 1 to 64, was " + parallelism);
+    }
+    Duration poll = ConfigDurations.parse("delivery.poll-interval", pollInterval);
+    if (poll.isNegative() || poll.isZero()) {
+      throw new ConfigException("delivery.poll-interval", "must be positive, was " + pollInterval);
+    }
+  }
+
+  public static DeliveryConfig defaults() {
+    return new DeliveryConfig(null, null, null, null, null, null, null, null, null);
+  }
+
+  public LocalTime defaultTime() {
+    return LocalTime.parse(time);
+  }
+
+  public DaySet defaultDays() {
+    return DaySet.parse(days);
+  }
+
+  public Duration catchUp() {
+    return ConfigDurations.parse("delivery.catch-up-window", catchUpWindow);
+  }
+
+  public Duration retryBaseDelay() {
+    return ConfigDurations.parse("delivery.retry-base", retryBase);
+  }
+
+  public Duration retryMaxDelay() {
+    return ConfigDurations.parse("delivery.retry-max", retryMax);
+  }
+
+  public Duration poll() {
+    return ConfigDurations.parse("delivery.poll-interval", pollInterval);
+  }
+}

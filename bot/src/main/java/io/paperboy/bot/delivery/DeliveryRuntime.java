@@ -1,0 +1,69 @@
+package io.paperboy.bot.delivery;
+
+import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.plan.PlannerJob;
+import io.paperboy.scheduler.quartz.ConstructorJobFactory;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * The running delivery side of {@code paperboy run}: the planner on a Quartz scheduler (in
+ * memory: everything it needs to know is in the database) and the delivery worker. Closing
+ * stops the planner first, then lets posts under way finish.
+ */
+public final class DeliveryRuntime implements AutoCloseable {
+
+  private final Scheduler scheduler;
+  private final DeliveryWorker worker;
+
+  private DeliveryRuntime(Scheduler scheduler, DeliveryWorker worker) {
+    this.scheduler = scheduler;
+    this.worker = worker;
+  }
+
+  /** Starts the worker (recovering interrupted attempts first), then the planner every minute. */
+  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker) {
+    Objects.requireNonNull(planner, "planner");
+    worker.start();
+    try {
+      Scheduler scheduler = newScheduler();
+      ConstructorJobFactory jobs = new ConstructorJobFactory();
+      scheduler.setJobFactory(jobs);
+      PlannerJob.schedule(scheduler, jobs, planner);
+      scheduler.start();
+      return new DeliveryRuntime(scheduler, worker);
+    } catch (SchedulerException e) {
+      worker.close();
+      throw new IllegalStateException("cannot start the delivery planner: " + e.getMessage(), e);
+    }
+  }
+
+  private static Scheduler newScheduler() throws SchedulerException {
+    Properties props = new Properties();
+    // StdSchedulerFactory keeps schedulers in a JVM-wide registry by name: keep each one apart
+    props.setProperty("org.quartz.scheduler.instanceName", "paperboy-delivery-" + UUID.randomUUID());
+    props.setProperty("org.quartz.threadPool.threadCount", "1");
+    props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    return new StdSchedulerFactory(props).getScheduler();
+  }
+
+  public DeliveryWorker worker() {
+    return worker;
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      // shutting down anyway; the worker below still stops cleanly
+    }
+    worker.stop(Duration.ofSeconds(30));
+  }
+}

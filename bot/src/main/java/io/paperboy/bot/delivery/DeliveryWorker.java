@@ -1,0 +1,217 @@
+package io.paperboy.bot.delivery;
+
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Platform;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.OutboxStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: a dispatcher thread picks the rows that are due (at most one per channel,
+ * oldest first, see {@link OutboxStore#due}) and hands each channel to a bounded pool, so
+ * different channels post in parallel while each channel's posts stay in order. Woken by the
+ * planner; looks on its own every poll interval and when the next retry is due.
+ *
+ * <p>At start it turns rows left {@code attempting} by a crash back into pending ones; their
+ * next attempt posts with {@link PostOptions#retrying()} so that the gateway finds what the
+ * interrupted attempt may have posted instead of posting it again.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+  /** Rows fetched per look at the outbox; more wait for the next look. */
+  private static final int BATCH = 500;
+
+  private final OutboxStore outbox;
+  private final RowDelivery rows;
+  private final Set<Platform> platforms;
+  private final Duration pollInterval;
+  private final Clock clock;
+  private final int parallelism;
+  private final Set<ChannelRef> inFlight = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final AtomicInteger delivered = new AtomicInteger();
+  private boolean signalled;
+  private volatile boolean running;
+  private ExecutorService pool;
+  private Thread dispatcher;
+
+  /**
+   * @param composers   how each kind of row becomes a message
+   * @param gateways    the platforms to post to; rows of other platforms wait in the outbox
+   * @param parallelism channels posted to at the same time
+   */
+  public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
+      Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
+      int parallelism, Clock clock) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    Map<Platform, ChannelGateway> byPlatform = new EnumMap<>(Platform.class);
+    gateways.forEach((platform, gateway) -> {
+      if (gateway.platform() != platform) {
+        throw new IllegalArgumentException("the gateway for " + platform + " posts to " + gateway.platform());
+      }
+      byPlatform.put(platform, gateway);
+    });
+    this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
+    this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock);
+    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
+    }
+    this.parallelism = parallelism;
+  }
+
+  /** The platforms this worker posts to. */
+  public Set<Platform> platforms() {
+    return platforms;
+  }
+
+  /** Recovers interrupted attempts and starts draining. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    List<Delivery> interrupted = outbox.recoverInterrupted(clock.instant());
+    for (Delivery d : interrupted) {
+      log.warn("{} was interrupted during attempt {} (outcome unknown); it will be retried, looking for an earlier post",
+          d.describe(), d.attempts());
+    }
+    running = true;
+    AtomicInteger n = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "delivery-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    dispatcher = new Thread(this::dispatch, "delivery-dispatcher");
+    dispatcher.setDaemon(true);
+    dispatcher.start();
+  }
+
+  /** Something may be due now (the planner added rows): look at the outbox. */
+  public void wake() {
+    lock.lock();
+    try {
+      signalled = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Rows this worker has finished handling (sent, retried, failed or skipped) since it started. */
+  public int handled() {
+    return delivered.get();
+  }
+
+  private void dispatch() {
+    while (running) {
+      Duration wait = pollInterval;
+      try {
+        wait = dispatchDue();
+      } catch (RuntimeException e) {
+        log.error("looking at the outbox failed; trying again in {} ms", pollInterval.toMillis(), e);
+      }
+      lock.lock();
+      try {
+        if (!signalled && running) {
+          changed.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        signalled = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Hands the due rows of idle channels to the pool; returns how long to wait before the next look. */
+  private Duration dispatchDue() {
+    Instant now = clock.instant();
+    if (platforms.isEmpty()) {
+      return pollInterval;
+    }
+    List<Delivery> due = outbox.due(now, platforms, BATCH);
+    for (Delivery row : due) {
+      if (inFlight.add(row.channel())) {
+        pool.execute(() -> run(row));
+      }
+    }
+    if (due.size() == BATCH) {
+      return Duration.ofMillis(50);
+    }
+    Optional<Instant> next = outbox.nextAttemptAt(platforms);
+    if (next.isEmpty()) {
+      return pollInterval;
+    }
+    Duration untilNext = Duration.between(now, next.get());
+    // a due row of a busy channel: its task's end wakes the dispatcher
+    return untilNext.isNegative() || untilNext.compareTo(pollInterval) > 0 ? pollInterval : untilNext;
+  }
+
+  private void run(Delivery row) {
+    try {
+      if (running) {
+        rows.deliver(row);
+      }
+    } catch (RuntimeException e) {
+      // e.g. the database failed while marking: the row stays attempting or pending and is retried
+      log.error("delivering {} failed", row.describe(), e);
+    } finally {
+      delivered.incrementAndGet();
+      inFlight.remove(row.channel());
+      wake();
+    }
+  }
+
+  /**
+   * Stops taking rows and waits up to {@code grace} for posts under way to finish; a post cut
+   * off here is recovered (and not doubled) at the next start.
+   */
+  public void stop(Duration grace) {
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+      running = false;
+    }
+    wake();
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("posts still under way after {} ms; they will be recovered at the next start", grace.toMillis());
+        pool.shutdownNow();
+      }
+      dispatcher.join(grace.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+}

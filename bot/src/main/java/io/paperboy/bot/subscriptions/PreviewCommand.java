@@ -1,0 +1,64 @@
+package io.paperboy.bot.subscriptions;
+
+import io.paperboy.bot.command.Command;
+import io.paperboy.bot.command.CommandDefinition;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.delivery.DailyPosts;
+import io.paperboy.bot.delivery.PostComposer;
+import io.paperboy.bot.message.Message;
+import io.paperboy.store.PaperStore;
+import io.paperboy.store.delivery.Subscription;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code /preview}: what this channel's daily post would be for the latest stored day, with the
+ * channel's top-N and vote threshold, shown only to the caller.
+ */
+public final class PreviewCommand implements Command {
+
+  static final CommandDefinition DEFINITION = CommandDefinition.of("preview",
+      "Show (only to you) what this channel's daily post looks like for the latest day");
+
+  private final Subscribing subscribing;
+  private final PaperStore store;
+  private final DailyPosts posts;
+
+  public PreviewCommand(Subscribing subscribing, PaperStore store, DailyPosts posts) {
+    this.subscribing = Objects.requireNonNull(subscribing, "subscribing");
+    this.store = Objects.requireNonNull(store, "store");
+    this.posts = Objects.requireNonNull(posts, "posts");
+  }
+
+  @Override
+  public CommandDefinition definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  public boolean maySlow() {
+    return true;
+  }
+
+  @Override
+  public Message handle(CommandRequest request) {
+    Optional<LocalDate> latest = store.latestDigestDate();
+    if (latest.isEmpty()) {
+      return Message.ephemeralText("No digest has been ingested yet, so there is nothing to preview.");
+    }
+    Optional<Subscription> subscription = subscribing.find(request.channel());
+    int top = subscription.map(Subscription::top).orElse(0);
+    Optional<Integer> minVotes = subscription.flatMap(Subscription::minVotes);
+    String note = subscription.map(s -> "Preview of this channel's post (" + SubscriptionText.settings(s) + ")")
+        .orElse("Preview with the default settings: this channel is not subscribed (`/subscribe` starts it)");
+    PostComposer.Composed composed = posts.digest(latest.get(), top, minVotes);
+    if (composed instanceof PostComposer.Skip skip) {
+      return Message.ephemeralText(note + ": nothing would be posted for " + latest.get() + " — " + skip.reason() + ".");
+    }
+    Message post = ((PostComposer.Post) composed).message();
+    Message.Builder b = Message.builder().context(note + " · only you see this");
+    post.blocks().forEach(b::add);
+    return b.ephemeral(true).build();
+  }
+}

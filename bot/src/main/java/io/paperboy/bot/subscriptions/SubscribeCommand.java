@@ -1,0 +1,80 @@
+package io.paperboy.bot.subscriptions;
+
+import io.paperboy.bot.command.Command;
+import io.paperboy.bot.command.CommandDefinition;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.command.OptionDefinition;
+import io.paperboy.bot.command.UsageException;
+import io.paperboy.bot.message.Message;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * {@code /subscribe [time] [timezone] [days] [top] [min_votes] [style] [no_digest_note]}:
+ * subscribes this channel to the daily post, or changes its subscription; answers with the
+ * settings and when the next post comes. Channel managers only.
+ */
+public final class SubscribeCommand implements Command {
+
+  static final CommandDefinition DEFINITION = CommandDefinition.managed("subscribe",
+      "Post the daily papers digest in this channel (or change when and how)",
+      OptionDefinition.string("time", "local posting time as HH:MM (default 09:00)", false),
+      OptionDefinition.string("timezone", "IANA time zone, e.g. Asia/Seoul or America/New_York", false),
+      OptionDefinition.string("days", "weekdays, daily, weekends or days like mon,wed,fri", false),
+      OptionDefinition.integer("top", "post only the N best-ranked papers (0 = all)", false, 0, 100),
+      OptionDefinition.integer("min_votes", "post only papers with at least V votes (0 = no minimum)", false, 0,
+          1_000_000),
+      OptionDefinition.choice("style", "one message, or a thread per paper", false, List.of("digest", "threads")),
+      OptionDefinition.bool("no_digest_note", "say so on days without a digest", false));
+
+  private final Subscribing subscribing;
+
+  public SubscribeCommand(Subscribing subscribing) {
+    this.subscribing = Objects.requireNonNull(subscribing, "subscribing");
+  }
+
+  @Override
+  public CommandDefinition definition() {
+    return DEFINITION;
+  }
+
+  @Override
+  public Message handle(CommandRequest request) {
+    SubscriptionChanges changes;
+    try {
+      changes = SubscriptionChanges.parse(request.string("time"), request.string("timezone"), request.string("days"),
+          request.integer("top"), request.integer("min_votes"), request.string("style"), request.bool("no_digest_note"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + ".", DEFINITION.usage());
+    }
+    Subscribing.Outcome outcome = subscribing.subscribe(request.channel(), changes, request.now());
+    String first = outcome.created() ? "This channel now gets the daily papers digest."
+        : outcome.resumed() ? "This channel's daily post is resumed." : "This channel's daily post is updated.";
+    return Message.builder()
+        .header("Subscribed")
+        .text(first + "\n**Settings:** " + SubscriptionText.settings(outcome.subscription())
+            + "\n**Next post:** " + SubscriptionText.nextPost(outcome.subscription(), request.now())
+            + ", with that day's digest — or as soon as it arrives.")
+        .context("Change any setting with /subscribe again · /preview shows the post · /unsubscribe stops it")
+        .ephemeral(true)
+        .build();
+  }
+
+  @Override
+  public List<String> suggest(String option, String prefix) {
+    if (!option.equals("timezone")) {
+      return List.of();
+    }
+    String p = prefix.toLowerCase(Locale.ROOT);
+    return ZoneId.getAvailableZoneIds().stream()
+        .filter(id -> id.contains("/") && id.toLowerCase(Locale.ROOT).contains(p))
+        // zones starting with what was typed first, then the ones merely containing it
+        .sorted(Comparator.comparing((String id) -> !id.toLowerCase(Locale.ROOT).startsWith(p))
+            .thenComparing(Comparator.naturalOrder()))
+        .limit(25)
+        .toList();
+  }
+}

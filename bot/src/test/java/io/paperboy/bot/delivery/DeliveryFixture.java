@@ -1,0 +1,116 @@
+package io.paperboy.bot.delivery;
+
+import io.paperboy.bot.format.DailyPostFormatter;
+import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.plan.DigestDays;
+import io.paperboy.scheduler.plan.PlanRules;
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Database;
+import io.paperboy.store.Digest;
+import io.paperboy.store.DigestEntry;
+import io.paperboy.store.Platform;
+import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.delivery.DaySet;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.Subscription;
+import io.paperboy.store.delivery.SubscriptionStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real SQLite file with a day's digest, subscriptions and the real planner and worker: what the
+ * delivery tests, the crash test's child process and the fan-out benchmark share.
+ */
+final class DeliveryFixture implements AutoCloseable {
+
+  static final LocalDate DAY = LocalDate.parse("2024-06-07");
+  /** 09:00 in Seoul on {@link #DAY}. */
+  static final Instant SLOT = Instant.parse("2024-06-07T00:00:00Z");
+  static final Duration WINDOW = Duration.ofHours(24);
+
+  final Database db;
+  final SqlitePaperStore papers;
+  final SubscriptionStore subscriptions;
+  final OutboxStore outbox;
+  final DailyPosts dailyPosts;
+
+  DeliveryFixture(Path file) {
+    db = Database.open(file);
+    papers = new SqlitePaperStore(db);
+    subscriptions = new SubscriptionStore(db);
+    outbox = new OutboxStore(db);
+    dailyPosts = new DailyPosts(papers, new DailyPostFormatter());
+  }
+
+  /** A clock that reads {@code at} now and keeps running. */
+  static Clock clockAt(Instant at) {
+    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
+  }
+
+  /** A digest of {@code n} papers, votes falling with rank. */
+  static Digest digest(LocalDate date, int n) {
+    List<DigestEntry> entries = new ArrayList<>();
+    for (int rank = 1; rank <= n; rank++) {
+      String id = String.format("%02d%02d.%05d", date.getYear() % 100, date.getMonthValue(), date.getDayOfMonth() * 100 + rank);
+      entries.add(new DigestEntry(date, rank, id, "Paper " + rank + " of " + date, "https://arxiv.org/abs/" + id,
+          Optional.of(10 * (n - rank + 1)), List.of("Ada Lovelace", "Alan Turing"), Optional.empty(),
+          "- 요약 " + rank + ": a short summary of the paper."));
+    }
+    return new Digest(date, entries, "test:" + date);
+  }
+
+  /** Subscribes {@code count} channels {@code prefix0..} of one workspace at 09:00 Seoul, daily. */
+  List<ChannelRef> subscribe(Platform platform, String workspace, String prefix, int count) {
+    List<ChannelRef> refs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ChannelRef ref = ChannelRef.of(platform, workspace, prefix + i);
+      subscriptions.save(Subscription.of(ref, LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.DAILY,
+          SLOT.minus(Duration.ofDays(30))), SLOT.minus(Duration.ofDays(30)));
+      refs.add(ref);
+    }
+    return refs;
+  }
+
+  DeliveryPlanner planner(Clock clock, Runnable wake) {
+    return new DeliveryPlanner(subscriptions, outbox, DigestDays.of(papers), new PlanRules(WINDOW),
+        EnumSet.of(Platform.DISCORD, Platform.SLACK), clock, wake);
+  }
+
+  DeliveryWorker worker(Map<Platform, ChannelGateway> gateways, RetryPolicy retry, int parallelism, Clock clock) {
+    return new DeliveryWorker(outbox, Map.of(Delivery.Kind.DIGEST, dailyPosts, Delivery.Kind.NO_DIGEST, dailyPosts),
+        gateways, retry, WINDOW, Duration.ofMillis(200), parallelism, clock);
+  }
+
+  /** Whether every row is finished (sent, failed or skipped). */
+  boolean quiet() {
+    Map<Delivery.Status, Integer> counts = outbox.counts();
+    return counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0;
+  }
+
+  /** Waits until every row is finished; fails after {@code max} (a guard, not a measurement). */
+  void awaitQuiet(Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (!quiet()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the outbox did not drain within " + max + ": " + outbox.counts());
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

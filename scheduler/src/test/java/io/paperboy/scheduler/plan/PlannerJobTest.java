@@ -1,0 +1,111 @@
+package io.paperboy.scheduler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.scheduler.quartz.ConstructorJobFactory;
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Database;
+import io.paperboy.store.Platform;
+import io.paperboy.store.delivery.DaySet;
+import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.Subscription;
+import io.paperboy.store.delivery.SubscriptionStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.Scheduler;
+import org.quartz.impl.StdSchedulerFactory;
+
+@DisplayName("PlannerJob: built by the constructor job factory, run by real Quartz, never two at once")
+class PlannerJobTest {
+
+  @TempDir
+  Path dir;
+  Database db;
+  Scheduler scheduler;
+
+  @BeforeEach
+  void open() throws Exception {
+    db = Database.open(dir.resolve("p.db"));
+    new SubscriptionStore(db).save(Subscription.of(ChannelRef.of(Platform.SLACK, "T1", "C1"), LocalTime.of(9, 0),
+        ZoneId.of("Asia/Seoul"), DaySet.DAILY, Instant.parse("2024-06-01T00:00:00Z")), Instant.now());
+    Properties props = new Properties();
+    props.setProperty("org.quartz.scheduler.instanceName", "planner-test-" + UUID.randomUUID());
+    props.setProperty("org.quartz.threadPool.threadCount", "4");
+    props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    scheduler = new StdSchedulerFactory(props).getScheduler();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    scheduler.shutdown(true);
+    db.close();
+  }
+
+  @Test
+  @DisplayName("runs once at start, and extra fires while a run is under way wait instead of overlapping")
+  void noOverlap() throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger maxRunning = new AtomicInteger();
+    Semaphore finished = new Semaphore(0);
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DigestDays blocking = (from, to) -> {
+      int now = running.incrementAndGet();
+      maxRunning.accumulateAndGet(now, Math::max);
+      firstStarted.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      running.decrementAndGet();
+      finished.release();
+      return Set.of();
+    };
+    DeliveryPlanner planner = new DeliveryPlanner(new SubscriptionStore(db), new OutboxStore(db), blocking,
+        new PlanRules(Duration.ofHours(24)), EnumSet.of(Platform.SLACK), Clock.systemUTC(), () -> { });
+    ConstructorJobFactory jobs = new ConstructorJobFactory();
+    scheduler.setJobFactory(jobs);
+
+    PlannerJob.schedule(scheduler, jobs, planner);
+    scheduler.start();
+
+    // GIVEN the at-start run is under way (and blocked)
+    assertThat(firstStarted.await(30, TimeUnit.SECONDS)).as("the at-start run began").isTrue();
+    // WHEN three more fires come in
+    for (int i = 0; i < 3; i++) {
+      PlannerJob.runNow(scheduler);
+    }
+    release.countDown();
+    // THEN all of them run, one after the other
+    assertThat(finished.tryAcquire(4, 30, TimeUnit.SECONDS)).as("four runs finished").isTrue();
+    assertThat(maxRunning.get()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("the every-minute trigger fires at second 0 of each minute")
+  void everyMinuteCron() throws Exception {
+    org.quartz.CronExpression cron = new org.quartz.CronExpression(PlannerJob.EVERY_MINUTE);
+    cron.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Seoul"));
+    java.util.Date next = cron.getNextValidTimeAfter(java.util.Date.from(Instant.parse("2024-06-07T00:00:00.500Z")));
+    assertThat(next.toInstant()).isEqualTo(Instant.parse("2024-06-07T00:01:00Z"));
+  }
+}
