@@ -41,7 +41,9 @@ public final class DiscordMarkdown {
   // characters Discord's parser treats as markup anywhere in a line
   private static final Pattern INLINE_SPECIAL = Pattern.compile("([\\\\*_~`|<>\\[\\]])");
   // at the start of a line Discord also reads headings, quotes, lists and subtext
-  private static final Pattern LINE_START_SPECIAL = Pattern.compile("(?m)^(\\s*)([#>+-]|\\d+[.)])");
+  private static final Pattern LINE_START_SPECIAL = Pattern.compile("(?m)^(\\s*)([#>+-])");
+  // "2. text" would become a list item; escaping the dot (not the digit) keeps it literal
+  private static final Pattern LINE_START_NUMBER = Pattern.compile("(?m)^(\\s*\\d+)([.)])");
 
   private DiscordMarkdown() {}
 
@@ -53,8 +55,12 @@ public final class DiscordMarkdown {
 
   /** Escapes plain text so Discord shows it literally (no formatting, no mention pills). */
   public static String escape(String plain) {
-    String s = INLINE_SPECIAL.matcher(plain).replaceAll("\\\\$1");
-    return LINE_START_SPECIAL.matcher(s).replaceAll("$1\\\\$2");
+    return escapeLineStarts(INLINE_SPECIAL.matcher(plain).replaceAll("\\\\$1"));
+  }
+
+  private static String escapeLineStarts(String text) {
+    String s = LINE_START_SPECIAL.matcher(text).replaceAll("$1\\\\$2");
+    return LINE_START_NUMBER.matcher(s).replaceAll("$1\\\\$2");
   }
 
   private static String blocks(Node parent, String separator) {
@@ -71,7 +77,7 @@ public final class DiscordMarkdown {
   private static String block(Node node) {
     if (node instanceof Paragraph) {
       // literal text after a line break must not turn into a heading, quote or list
-      return LINE_START_SPECIAL.matcher(inlines(node)).replaceAll("$1\\\\$2");
+      return escapeLineStarts(inlines(node));
     }
     if (node instanceof Heading) {
       String text = inlines(node).strip();

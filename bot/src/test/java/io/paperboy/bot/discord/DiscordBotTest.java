@@ -32,6 +32,10 @@ class DiscordBotTest {
   void registers() {
     RecordedCall put = discord.fake.await("PUT", "/applications/\\d+/commands");
     assertThat(put.body()).hasSize(4);
+    System.out.println("PUT BODY " + put.body().toPrettyString());
+    long t0 = System.nanoTime();
+    discord.close();
+    System.out.println("CLOSE took ms " + (System.nanoTime() - t0) / 1_000_000);
     assertThat(discord.bot.commandsRegistered()).isTrue();
     assertThat(discord.fake.unhandled()).isEmpty();
   }
