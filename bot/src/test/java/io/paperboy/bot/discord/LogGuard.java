@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * Fails a test on any WARN or ERROR log line it did not expect. JDA reports a payload it cannot
  * read (a missing field, a wrong type) only as a log line, never as an exception, so this is what
  * makes the fake's fidelity testable. Also keeps JDA's and MockWebServer's chatter at INFO.
+ *
+ * <p>Registered as a static field it also watches class-level setup and teardown (a bot started
+ * in {@code @BeforeAll}): lines logged there fail the first test, or the class.
  */
-final class LogGuard implements BeforeEachCallback, AfterEachCallback {
+final class LogGuard implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
   private final List<Pattern> expected = new ArrayList<>();
@@ -46,20 +51,53 @@ final class LogGuard implements BeforeEachCallback, AfterEachCallback {
     return this;
   }
 
+  private boolean classLevel;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    classLevel = true;
+    attach();
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
-    events.clear();
     expected.clear();
     seen.clear();
+    if (!classLevel) {
+      events.clear();
+      attach();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!classLevel) {
+      detach();
+    }
+    verify();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    detach();
+    expected.clear();
+    verify();
+  }
+
+  private void attach() {
     appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     appender.start();
     root().addAppender(appender);
   }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
+  private void detach() {
     root().detachAppender(appender);
     appender.stop();
+  }
+
+  private void verify() {
+    List<ILoggingEvent> events = new ArrayList<>(this.events);
+    this.events.removeAll(events);
     List<String> unexpected = new ArrayList<>();
     for (ILoggingEvent e : events) {
       String text = e.getLoggerName() + ": " + e.getFormattedMessage();
