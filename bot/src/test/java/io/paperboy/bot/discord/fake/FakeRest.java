@@ -161,8 +161,20 @@ final class FakeRest {
     return array;
   }
 
-  /** A command as Discord stores it: ids and version added, defaults filled in. */
+  /**
+   * A command as Discord returns it: ids and version added, defaults filled in, and what Discord
+   * leaves out left out (false flags, empty localizations), contexts as numbers. The bot must
+   * recognise its own commands in this shape to skip re-registering them.
+   */
   private ObjectNode registered(ObjectNode c) {
+    trim(c);
+    for (String list : new String[] {"contexts", "integration_types"}) {
+      if (c.has(list)) {
+        ArrayNode numbers = FakePayloads.JSON.createArrayNode();
+        c.get(list).forEach(x -> numbers.add(x.asInt()));
+        c.set(list, numbers);
+      }
+    }
     c.put("id", fake.nextId()).put("application_id", FakeDiscord.BOT_ID).put("version", fake.nextId());
     if (!c.has("type")) {
       c.put("type", 1);
@@ -175,6 +187,22 @@ final class FakeRest {
     }
     c.put("dm_permission", false);
     return c;
+  }
+
+  private static void trim(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.remove("name_localizations");
+      o.remove("description_localizations");
+      if (!o.path("required").asBoolean(true)) {
+        o.remove("required");
+      }
+      if (!o.path("autocomplete").asBoolean(true)) {
+        o.remove("autocomplete");
+      }
+      o.forEach(FakeRest::trim);
+    } else if (node instanceof ArrayNode a) {
+      a.forEach(FakeRest::trim);
+    }
   }
 
   private FakeDiscord.Interaction interaction(String token) {
