@@ -28,6 +28,7 @@ final class FakeRest {
   }
 
   MockResponse handle(RecordedRequest request) {
+    long at = System.nanoTime();
     String method = request.getMethod();
     String path = request.getUrl().encodedPath();
     path = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
@@ -43,7 +44,7 @@ final class FakeRest {
         response = json(404, FakePayloads.error(0, "404: Not Found"));
       }
     }
-    fake.record(new RecordedCall(method, path, query, body, request.getHeaders(), response.getCode()), handled);
+    fake.record(new RecordedCall(method, path, query, body, request.getHeaders(), response.getCode(), at), handled);
     return response;
   }
 

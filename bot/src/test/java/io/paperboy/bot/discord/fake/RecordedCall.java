@@ -12,8 +12,10 @@ import okhttp3.Headers;
  * @param body    the JSON body (a missing node when there was none)
  * @param headers request headers
  * @param status  the status the fake answered
+ * @param at      {@link System#nanoTime()} when the request was read
  */
-public record RecordedCall(String method, String path, String query, JsonNode body, Headers headers, int status) {
+public record RecordedCall(String method, String path, String query, JsonNode body, Headers headers, int status,
+    long at) {
 
   /** {@code "POST /channels/10/messages"}. */
   public String route() {
