@@ -41,12 +41,12 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration POST_TIMEOUT = Duration.ofMinutes(2);
 
   private final JDA jda;
-  private final ExecutorService workers;
+  private final List<ExecutorService> workers;
   private final DiscordGateway gateway;
   private final boolean commandsRegistered;
   private final String inviteUrl;
 
-  private DiscordBot(JDA jda, ExecutorService workers, boolean commandsRegistered) {
+  private DiscordBot(JDA jda, List<ExecutorService> workers, boolean commandsRegistered) {
     this.jda = jda;
     this.workers = workers;
     this.gateway = new DiscordGateway(jda, new DiscordRenderer(), POST_TIMEOUT);
@@ -70,7 +70,9 @@ public final class DiscordBot implements AutoCloseable {
     MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
 
-    ExecutorService workers = Executors.newFixedThreadPool(2, daemonThreads("paperboy-discord-command-"));
+    ExecutorService quick = Executors.newFixedThreadPool(2, daemonThreads("paperboy-discord-answer-"));
+    ExecutorService slow = Executors.newFixedThreadPool(2, daemonThreads("paperboy-discord-slow-answer-"));
+    List<ExecutorService> workers = List.of(quick, slow);
     CountDownLatch ready = new CountDownLatch(1);
     JDA jda;
     try {
@@ -82,7 +84,7 @@ public final class DiscordBot implements AutoCloseable {
           .setWebsocketFactory(new WebSocketFactory().setSocketFactory(new NoDelaySocketFactory()))
           .setCompression(Compression.NONE)
           .setEnableShutdownHook(false)
-          .addEventListeners(new DiscordCommandListener(registry, new DiscordRenderer(), clock, workers), new ListenerAdapter() {
+          .addEventListeners(new DiscordCommandListener(registry, new DiscordRenderer(), clock, quick, slow), new ListenerAdapter() {
             @Override
             public void onReady(ReadyEvent event) {
               ready.countDown();
@@ -90,7 +92,7 @@ public final class DiscordBot implements AutoCloseable {
           })
           .build();
     } catch (RuntimeException e) {
-      workers.shutdownNow();
+      workers.forEach(ExecutorService::shutdownNow);
       throw new IllegalStateException("cannot log in to Discord at " + settings.apiUrl() + ": " + e.getMessage(), e);
     }
     try {
@@ -105,7 +107,7 @@ public final class DiscordBot implements AutoCloseable {
       return bot;
     } catch (RuntimeException | InterruptedException e) {
       jda.shutdownNow();
-      workers.shutdownNow();
+      workers.forEach(ExecutorService::shutdownNow);
       throw e;
     }
   }
@@ -145,18 +147,20 @@ public final class DiscordBot implements AutoCloseable {
   /** Leaves the gateway, lets queued requests finish for a few seconds, then stops. */
   @Override
   public void close() {
-    workers.shutdown();
-    jda.shutdown();
+    workers.forEach(ExecutorService::shutdown);
     try {
+      for (ExecutorService pool : workers) {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      }
+      jda.shutdown();
       if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
         jda.shutdownNow();
       }
-      workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       jda.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    workers.shutdownNow();
+    workers.forEach(ExecutorService::shutdownNow);
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

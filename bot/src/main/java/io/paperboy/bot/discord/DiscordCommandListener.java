@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,24 +31,29 @@ import org.slf4j.LoggerFactory;
  * {@link CommandRegistry} answers it (checking manager-only commands against the caller again,
  * whatever Discord's own gate let through), and the answer is rendered and sent back.
  *
- * <p>Commands that {@linkplain Command#maySlow() may be slow} are deferred at once and answered
- * with a follow-up; the work runs on {@code workers}, never on JDA's event thread. Usage errors,
- * refusals and configuration answers are ephemeral.
+ * <p>Work never runs on JDA's event thread. Commands that {@linkplain Command#maySlow() may be
+ * slow} are deferred at once and answered with a follow-up from their own pool, so they cannot
+ * hold up quick answers, which must arrive within Discord's three seconds. Usage errors, refusals
+ * and configuration answers are ephemeral.
  */
 final class DiscordCommandListener extends ListenerAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(DiscordCommandListener.class);
+  private static final String FAILED = "Sorry, that failed on our side. The error was logged.";
 
   private final CommandRegistry registry;
   private final DiscordRenderer renderer;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final ExecutorService quick;
+  private final ExecutorService slow;
 
-  DiscordCommandListener(CommandRegistry registry, DiscordRenderer renderer, Clock clock, ExecutorService workers) {
+  DiscordCommandListener(CommandRegistry registry, DiscordRenderer renderer, Clock clock, ExecutorService quick,
+      ExecutorService slow) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.workers = Objects.requireNonNull(workers, "workers");
+    this.quick = Objects.requireNonNull(quick, "quick");
+    this.slow = Objects.requireNonNull(slow, "slow");
   }
 
   @Override
@@ -59,15 +65,15 @@ final class DiscordCommandListener extends ListenerAdapter {
           .orElseThrow(() -> new UsageException("There is no `/" + event.getName() + "` command.", "/help"));
       request = InteractionRequests.from(event, def, clock.instant());
     } catch (UsageException e) {
-      reply(event, CommandRegistry.usage(e));
+      submit(quick, event, () -> reply(event, CommandRegistry.usage(e)));
       return;
     }
     boolean refused = registry.managerOnly(request.command(), request.subcommand()) && !request.caller().canManage();
     if (command.get().maySlow() && !refused) {
       event.deferReply().queue(null, e -> log.warn("could not defer /{}: {}", event.getName(), e.toString()));
-      run(event, () -> followUp(event.getHook(), registry.dispatch(request)));
+      submit(slow, event, () -> followUp(event.getHook(), registry.dispatch(request)));
     } else {
-      run(event, () -> reply(event, registry.dispatch(request)));
+      submit(quick, event, () -> reply(event, registry.dispatch(request)));
     }
   }
 
@@ -75,8 +81,12 @@ final class DiscordCommandListener extends ListenerAdapter {
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     String option = event.getFocusedOption().getName();
     String prefix = event.getFocusedOption().getValue();
-    List<String> suggestions = suggestions(event.getName(), event.getSubcommandName(), option, prefix);
-    event.replyChoiceStrings(suggestions).queue(null, e -> log.debug("autocomplete answer lost: {}", e.toString()));
+    try {
+      quick.execute(() -> event.replyChoiceStrings(suggestions(event.getName(), event.getSubcommandName(), option, prefix))
+          .queue(null, e -> log.debug("autocomplete answer lost: {}", e.toString())));
+    } catch (RejectedExecutionException e) {
+      log.debug("autocomplete for /{} arrived while shutting down", event.getName());
+    }
   }
 
   /** The option's own keywords that match, then the command's suggestions; at most 25. */
@@ -102,11 +112,27 @@ final class DiscordCommandListener extends ListenerAdapter {
         .flatMap(def -> def.options().stream().filter(o -> o.name().equals(optionName)).findFirst());
   }
 
-  private void run(SlashCommandInteractionEvent event, Runnable work) {
+  /** Runs the answer on {@code pool}; whatever goes wrong, the caller still gets an answer. */
+  private void submit(ExecutorService pool, SlashCommandInteractionEvent event, Runnable answer) {
     try {
-      workers.execute(work);
+      pool.execute(() -> {
+        try {
+          answer.run();
+        } catch (RuntimeException e) {
+          log.error("answering /{} failed", event.getFullCommandName(), e);
+          apologise(event);
+        }
+      });
     } catch (RejectedExecutionException e) {
       log.warn("/{} arrived while shutting down; not answered", event.getName());
+    }
+  }
+
+  private void apologise(SlashCommandInteractionEvent event) {
+    if (event.isAcknowledged()) {
+      event.getHook().sendMessage(FAILED).setEphemeral(true).queue(null, e -> { });
+    } else {
+      event.reply(FAILED).setEphemeral(true).queue(null, e -> { });
     }
   }
 
@@ -114,7 +140,7 @@ final class DiscordCommandListener extends ListenerAdapter {
     List<MessageCreateData> parts = render(answer);
     boolean ephemeral = answer.ephemeral();
     InteractionHook hook = event.getHook();
-    net.dv8tion.jda.api.requests.RestAction<?> chain = event.reply(parts.get(0)).setEphemeral(ephemeral);
+    RestAction<?> chain = event.reply(parts.get(0)).setEphemeral(ephemeral);
     for (MessageCreateData part : parts.subList(1, parts.size())) {
       chain = chain.flatMap(previous -> hook.sendMessage(part).setEphemeral(ephemeral));
     }
@@ -124,16 +150,12 @@ final class DiscordCommandListener extends ListenerAdapter {
   private void followUp(InteractionHook hook, Message answer) {
     List<MessageCreateData> parts = render(answer);
     boolean ephemeral = answer.ephemeral();
-    try {
-      if (ephemeral) {
-        // the first follow-up would take over the public "thinking…" message; remove it instead
-        hook.deleteOriginal().complete();
-      }
-      for (MessageCreateData part : parts) {
-        hook.sendMessage(part).setEphemeral(ephemeral).complete();
-      }
-    } catch (RuntimeException e) {
-      log.warn("follow-up to /{} failed: {}", hook.getInteraction().getId(), e.toString());
+    if (ephemeral) {
+      // the first follow-up would take over the public "thinking…" message; remove it instead
+      hook.deleteOriginal().complete();
+    }
+    for (MessageCreateData part : parts) {
+      hook.sendMessage(part).setEphemeral(ephemeral).complete();
     }
   }
 

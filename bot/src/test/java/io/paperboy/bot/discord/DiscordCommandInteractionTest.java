@@ -82,6 +82,28 @@ class DiscordCommandInteractionTest {
   }
 
   @Test
+  @DisplayName("a deferred command that ends in an error answers ephemerally, not in the public placeholder")
+  void deferredError() {
+    String id = discord.fake.send(FakeInteraction.slash("top").option("when", "2020-01-01"));
+    assertThat(discord.fake.awaitCallback(id).body().path("type").asInt()).isEqualTo(5);
+    String webhook = "/webhooks/" + FakeDiscord.BOT_ID + "/token-" + id;
+    discord.fake.await("DELETE", webhook + "/messages/(@|%40)original");
+    JsonNode followUp = discord.fake.await("POST", webhook).body();
+    assertThat(followUp.path("flags").asInt() & 64).isEqualTo(64);
+    assertThat(followUp.path("content").asText()).startsWith("No digest on 2020-01-01.\nUsage: `/top");
+  }
+
+  @Test
+  @DisplayName("an out-of-range integer is refused before the command runs")
+  void outOfRange() {
+    String id = discord.fake.send(FakeInteraction.slash("top").option("n", 99));
+    JsonNode body = discord.fake.awaitCallback(id).body();
+    assertThat(body.path("type").asInt()).as("answered at once, not deferred").isEqualTo(4);
+    assertThat(body.at("/data/content").asText()).startsWith("`n` must be a number from 1 to 25, not `99`.");
+    assertThat(discord.commands.received).isEmpty();
+  }
+
+  @Test
   @DisplayName("a usage error is an ephemeral answer naming the problem and the usage")
   void usageError() {
     String id = discord.fake.send(FakeInteraction.slash("paper").option("id", "1234.5678"));

@@ -59,6 +59,10 @@ final class TestCommands {
     @Override
     public Message handle(CommandRequest request) {
       received.add(request);
+      String when = request.string("when").orElse("today");
+      if (when.matches("\\d{4}-\\d{2}-\\d{2}") && !DIGEST_DAYS.contains(when)) {
+        throw new UsageException("No digest on " + when + ".", definition().usage());
+      }
       int n = request.integer("n").orElse(3L).intValue();
       Message.Builder answer = Message.builder().header("Top " + n + " · " + request.string("when").orElse("today"));
       for (int i = 1; i <= n; i++) {

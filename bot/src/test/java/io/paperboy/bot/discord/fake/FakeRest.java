@@ -16,7 +16,7 @@ final class FakeRest {
   private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)/commands");
   private static final Pattern CALLBACK = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
   private static final Pattern FOLLOW_UP = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
-  private static final Pattern ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/@original");
+  private static final Pattern ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/(@|%40)original");
   private static final Pattern MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
   private static final Pattern MESSAGE_THREAD = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
   private static final Pattern THREADS = Pattern.compile("/channels/(\\d+)/threads");
