@@ -55,6 +55,15 @@ public final class DiscordBot implements AutoCloseable {
     this.inviteUrl = jda.getInviteUrl(DiscordPermissions.required());
   }
 
+  /** How long {@link #start(DiscordSettings, CommandRegistry, Clock)} waits for the gateway. */
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(1);
+
+  /** {@link #start(DiscordSettings, CommandRegistry, Clock, Duration)} with the default ready timeout. */
+  public static DiscordBot start(DiscordSettings settings, CommandRegistry registry, Clock clock)
+      throws InterruptedException {
+    return start(settings, registry, clock, DEFAULT_READY_TIMEOUT);
+  }
+
   /**
    * Connects, waits until the session is ready, registers the commands if Discord's differ, and
    * logs the invite URL.

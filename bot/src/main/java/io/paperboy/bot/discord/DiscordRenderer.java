@@ -69,7 +69,7 @@ public final class DiscordRenderer {
   private static String leadContent(List<Block> lead) {
     List<String> lines = new ArrayList<>();
     for (Block block : lead) {
-      if (block instanceof Block.Header h) {
+      if (block instanceof Block.Header h && !h.text().isBlank()) {
         lines.add("## " + DiscordMarkdown.escape(h.text().strip()));
       } else if (block instanceof Block.Text t) {
         String md = DiscordMarkdown.convert(t.markdown());
@@ -157,10 +157,14 @@ public final class DiscordRenderer {
     return m.kind() == Mention.Kind.USER ? "<@" + m.id() + ">" : "<@&" + m.id() + ">";
   }
 
-  private static String join(String a, String b) {
-    if (a.isEmpty()) {
-      return b;
+  private static String join(String mention, String text) {
+    if (mention.isEmpty()) {
+      return text;
     }
-    return b.isEmpty() ? a : a + " " + b;
+    if (text.isEmpty()) {
+      return mention;
+    }
+    // a heading or subtext line only renders at the start of a line
+    return mention + (text.startsWith("#") || text.startsWith("-#") ? "\n" : " ") + text;
   }
 }

@@ -20,7 +20,7 @@ final class NoteEmbeds {
     List<String> paragraphs = new ArrayList<>();
     List<MessageEmbed> embeds = new ArrayList<>();
     for (Block block : run) {
-      if (block instanceof Block.Header h) {
+      if (block instanceof Block.Header h && !h.text().isBlank()) {
         if (title != null || !paragraphs.isEmpty()) {
           embeds.addAll(build(title, paragraphs));
           paragraphs.clear();

@@ -14,7 +14,9 @@ class DiscordArchitectureTest {
   @Test
   @DisplayName("no class outside io.paperboy.bot.discord depends on JDA")
   void jdaOnlyInDiscordPackage() {
-    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
         .importPackages("io.paperboy");
     noClasses().that().resideOutsideOfPackage("io.paperboy.bot.discord..")
         .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "com.neovisionaries..")

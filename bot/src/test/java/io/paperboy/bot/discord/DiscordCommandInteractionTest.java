@@ -82,6 +82,23 @@ class DiscordCommandInteractionTest {
   }
 
   @Test
+  @DisplayName("an answer too big for one message arrives as several follow-ups, every paper present")
+  void multiPart() {
+    String id = discord.fake.send(FakeInteraction.slash("top").option("n", 25));
+    discord.fake.awaitCallback(id);
+    String webhook = "/webhooks/" + FakeDiscord.BOT_ID + "/token-" + id;
+    // 25 cards at 10 embeds per message at most: three follow-ups
+    discord.fake.await(c -> c.is("POST", webhook) && discord.fake.calls("POST", webhook).size() == 3,
+        Duration.ofSeconds(10));
+    int cards = 0;
+    for (RecordedCall call : discord.fake.calls("POST", webhook)) {
+      assertThat(DiscordPayloadValidator.validate(call.body())).isEmpty();
+      cards += call.body().path("embeds").size();
+    }
+    assertThat(cards).isEqualTo(25);
+  }
+
+  @Test
   @DisplayName("a deferred command that ends in an error answers ephemerally, not in the public placeholder")
   void deferredError() {
     String id = discord.fake.send(FakeInteraction.slash("top").option("when", "2020-01-01"));

@@ -139,7 +139,7 @@ class DiscordRendererTest {
     Message alert = new Message(blocks, false, Optional.of(new Mention(Mention.Kind.USER, "1500000000000000002")));
     List<MessageCreateData> messages = renderer.render(alert);
     JsonNode first = JSON.readTree(messages.get(0).toData().toJson());
-    assertThat(first.path("content").asText()).startsWith("<@1500000000000000002> ## Daily Papers");
+    assertThat(first.path("content").asText()).startsWith("<@1500000000000000002>\n## Daily Papers");
     assertThat(first.at("/allowed_mentions/users")).extracting(JsonNode::asText).containsExactly("1500000000000000002");
     assertThat(first.at("/allowed_mentions/parse")).isEmpty();
     JsonNode second = JSON.readTree(messages.get(1).toData().toJson());

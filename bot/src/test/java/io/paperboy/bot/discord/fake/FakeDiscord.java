@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -286,41 +282,5 @@ public final class FakeDiscord implements AutoCloseable {
   public void close() {
     gateway.close();
     server.close();
-  }
-
-  /** Accepted sockets with Nagle off. */
-  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new ServerSocket() {
-        @Override
-        public Socket accept() throws IOException {
-          Socket s = super.accept();
-          s.setTcpNoDelay(true);
-          return s;
-        }
-      };
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
-    }
-  }
-
-  static List<String> list(Iterable<JsonNode> nodes) {
-    List<String> out = new ArrayList<>();
-    nodes.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }
