@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -87,6 +88,8 @@ public final class DiscordBot implements AutoCloseable {
     try {
       // no privileged or message intents: JDA always asks for GUILDS, which is all the cache needs
       jda = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+          // member-specific channel overwrites decide who may manage a channel too
+          .enableCache(CacheFlag.MEMBER_OVERRIDES)
           .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
           .setSessionController(new FixedGatewaySessionController(settings.gatewayUrl()))
           .setHttpClientBuilder(new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory()))

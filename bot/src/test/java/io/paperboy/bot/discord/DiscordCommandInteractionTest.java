@@ -156,6 +156,16 @@ class DiscordCommandInteractionTest {
   }
 
   @Test
+  @DisplayName("may-manage is per channel: a member overwrite granting Manage Channels counts there only")
+  void perChannelOverwrite() {
+    String id = discord.fake.send(FakeInteraction.slash("subscribe").by(FakeDiscord.MEMBER_ID)
+        .in(FakeDiscord.GUILD_ID, FakeDiscord.MEMBER_MANAGED_CHANNEL_ID));
+    assertThat(discord.fake.awaitCallback(id).body().at("/data/content").asText()).startsWith("Subscribed");
+    assertThat(discord.commands.received.get(0).caller().canManage()).isTrue();
+    assertThat(discord.commands.received.get(0).channel().channel()).isEqualTo(FakeDiscord.MEMBER_MANAGED_CHANNEL_ID);
+  }
+
+  @Test
   @DisplayName("the same command from another guild is scoped to that guild")
   void otherGuild() {
     String id = discord.fake.send(FakeInteraction.slash("subscribe").by(FakeDiscord.OWNER_ID)

@@ -38,6 +38,8 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String TEXT_CHANNEL_ID = "1300000000000000001";
   public static final String FORUM_CHANNEL_ID = "1300000000000000002";
   public static final String OTHER_CHANNEL_ID = "1300000000000000003";
+  /** A text channel whose overwrite lets {@link #MEMBER_ID} manage it. */
+  public static final String MEMBER_MANAGED_CHANNEL_ID = "1300000000000000004";
   public static final String MANAGER_ROLE_ID = "1400000000000000001";
   public static final String BOT_ROLE_ID = "1400000000000000002";
   public static final String MEMBER_ID = "1500000000000000001";
@@ -85,7 +87,9 @@ public final class FakeDiscord implements AutoCloseable {
         List.of(new FakeGuild.Role(MANAGER_ROLE_ID, "Moderators", MANAGE_CHANNELS, 1),
             new FakeGuild.Role(BOT_ROLE_ID, BOT_NAME, botPermissions, 2)),
         List.of(new FakeGuild.Channel(TEXT_CHANNEL_ID, "papers", FakeGuild.ChannelType.TEXT),
-            new FakeGuild.Channel(FORUM_CHANNEL_ID, "papers-forum", FakeGuild.ChannelType.FORUM)),
+            new FakeGuild.Channel(FORUM_CHANNEL_ID, "papers-forum", FakeGuild.ChannelType.FORUM),
+            new FakeGuild.Channel(MEMBER_MANAGED_CHANNEL_ID, "reading-group", FakeGuild.ChannelType.TEXT,
+                List.of(new FakeGuild.Overwrite(MEMBER_ID, true, MANAGE_CHANNELS, 0)))),
         List.of(new FakeGuild.Member(BOT_ID, BOT_NAME, true, List.of(BOT_ROLE_ID)),
             new FakeGuild.Member(MEMBER_ID, "reader", false, List.of()),
             new FakeGuild.Member(MANAGER_ID, "moderator", false, List.of(MANAGER_ROLE_ID)),

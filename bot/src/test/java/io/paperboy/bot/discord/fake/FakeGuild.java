@@ -29,7 +29,17 @@ public record FakeGuild(String id, String name, String ownerId, long everyone, L
 
   public record Role(String id, String name, long permissions, int position) {}
 
-  public record Channel(String id, String name, ChannelType type) {}
+  /**
+   * A channel; {@code overwrites} are its permission overwrites.
+   */
+  public record Channel(String id, String name, ChannelType type, List<Overwrite> overwrites) {
+    public Channel(String id, String name, ChannelType type) {
+      this(id, name, type, List.of());
+    }
+  }
+
+  /** A channel permission overwrite for a role ({@code member=false}) or a member. */
+  public record Overwrite(String id, boolean member, long allow, long deny) {}
 
   public record Member(String userId, String username, boolean bot, List<String> roleIds) {}
 }

@@ -33,7 +33,11 @@ final class FakePayloads {
     ch.put("id", c.id()).put("type", c.type().code).put("guild_id", guild.id()).put("name", c.name())
         .put("position", position).putNull("parent_id").put("nsfw", false).put("rate_limit_per_user", 0)
         .put("flags", 0).putNull("last_message_id").putNull("topic");
-    ch.putArray("permission_overwrites");
+    ArrayNode overwrites = ch.putArray("permission_overwrites");
+    for (FakeGuild.Overwrite o : c.overwrites()) {
+      overwrites.addObject().put("id", o.id()).put("type", o.member() ? 1 : 0)
+          .put("allow", Long.toString(o.allow())).put("deny", Long.toString(o.deny()));
+    }
     if (c.type() == FakeGuild.ChannelType.FORUM) {
       ch.putArray("available_tags");
       ch.putNull("default_reaction_emoji");
