@@ -21,7 +21,8 @@ final class DiscordText {
       return text;
     }
     String link = "[more](" + moreUrl + ")";
-    int budget = max - link.length() - 2;
+    // room for the separator, the ellipsis and the space before the link
+    int budget = max - link.length() - 3;
     if (budget <= 0) {
       return TextCut.cut(text, max);
     }

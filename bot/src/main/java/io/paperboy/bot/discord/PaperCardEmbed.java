@@ -45,7 +45,9 @@ final class PaperCardEmbed {
     int budget = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, MessageEmbed.EMBED_MAX_LENGTH_BOT - embed.length());
     String summary = DiscordMarkdown.convert(card.summary());
     if (!summary.isEmpty()) {
-      embed.setDescription(DiscordText.cutWithLink(summary, budget, card.absUrl()));
+      embed.setDescription(validUrl(card.absUrl())
+          .map(url -> DiscordText.cutWithLink(summary, budget, url))
+          .orElseGet(() -> DiscordText.fit(summary, budget)));
     }
     return embed.build();
   }

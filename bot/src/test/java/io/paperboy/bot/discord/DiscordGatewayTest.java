@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperboy.bot.delivery.PostException;
 import io.paperboy.bot.delivery.PostOptions;
 import io.paperboy.bot.delivery.PostReceipt;
@@ -34,6 +36,7 @@ class DiscordGatewayTest {
   private static final ChannelRef FORUM = ChannelRef.of(Platform.DISCORD, FakeDiscord.GUILD_ID, FakeDiscord.FORUM_CHANNEL_ID);
   private static final String TEXT_MESSAGES = "/channels/" + FakeDiscord.TEXT_CHANNEL_ID + "/messages";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static DiscordFixture discord;
 
   @BeforeAll
@@ -59,8 +62,8 @@ class DiscordGatewayTest {
     int before = discord.fake.calls().size();
 
     // WHEN the day is posted
-    PostReceipt receipt = discord.bot.gateway().post(TEXT, TestPapers.dailyPost(TestPapers.DAY, cards),
-        PostOptions.digest("digest:2024-06-07:1"));
+    Message day = TestPapers.dailyPost(TestPapers.DAY, cards);
+    PostReceipt receipt = discord.bot.gateway().post(TEXT, day, PostOptions.digest("digest:2024-06-07:1"));
 
     // THEN each request is valid, carries a nonce with enforce_nonce, and all papers arrived in order
     List<RecordedCall> posts = postsSince(before, TEXT_MESSAGES);
@@ -79,6 +82,14 @@ class DiscordGatewayTest {
       });
     }
     assertThat(arxivIds).containsExactlyElementsOf(cards.stream().map(PaperCard::arxivId).toList());
+    // and the preview shows exactly these bodies, only without the per-request nonce
+    JsonNode preview = JSON.readTree(DiscordPreview.previewJson(day));
+    assertThat(preview).hasSize(posts.size());
+    for (int i = 0; i < posts.size(); i++) {
+      ObjectNode sent = posts.get(i).body().deepCopy();
+      sent.remove(List.of("nonce", "enforce_nonce"));
+      assertThat(sent).as("message %d", i + 1).isEqualTo(preview.get(i));
+    }
     assertThat(nonces).doesNotHaveDuplicates().allMatch(n -> n.length() <= 25)
         .containsExactly(nonces(posts.size(), "digest:2024-06-07:1"));
   }
