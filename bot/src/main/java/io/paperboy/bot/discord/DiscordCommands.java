@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,20 +123,19 @@ final class DiscordCommands {
     if (registered.size() != wanted.size()) {
       return false;
     }
-    List<Object> existing = new ArrayList<>();
+    List<SlashCommandData> existing = new ArrayList<>();
     for (Command c : registered) {
       if (c.getType() != Command.Type.SLASH) {
         return false;
       }
       existing.add(SlashCommandData.fromCommand(c));
     }
-    return canonical(existing).equals(canonical(new ArrayList<>(wanted)));
+    return canonical(existing).equals(canonical(wanted));
   }
 
-  private static Map<String, JsonNode> canonical(List<Object> commands) {
+  private static Map<String, JsonNode> canonical(List<SlashCommandData> commands) {
     Map<String, JsonNode> byName = new TreeMap<>();
-    for (Object o : commands) {
-      SlashCommandData c = (SlashCommandData) o;
+    for (SlashCommandData c : commands) {
       byName.put(c.getName(), normalize(read(c.toData().toJson())));
     }
     return byName;
@@ -157,8 +155,7 @@ final class DiscordCommands {
     if (node.isObject()) {
       ObjectNode out = f.objectNode();
       Map<String, JsonNode> sorted = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         JsonNode v = normalize(e.getValue());
         if (!v.isNull() && !(v.isContainerNode() && v.isEmpty())) {
           sorted.put(e.getKey(), v);

@@ -105,7 +105,8 @@ public final class DiscordMarkdown {
   }
 
   private static String list(ListBlock list) {
-    int number = list instanceof OrderedList ordered ? ordered.getStartNumber() : 0;
+    int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
+        ? ordered.getMarkerStartNumber() : 1;
     List<String> items = new ArrayList<>();
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (!(item instanceof ListItem)) {

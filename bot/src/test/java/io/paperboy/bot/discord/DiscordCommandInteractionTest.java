@@ -10,7 +10,6 @@ import io.paperboy.bot.discord.fake.RecordedCall;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +228,6 @@ class DiscordCommandInteractionTest {
     String id = discord.fake.send(FakeInteraction.slash("paper").option("id", "2406.04325"));
     discord.fake.awaitCallback(id);
     assertThat(discord.fake.unhandled()).isEmpty();
-    assertThat(Optional.of(discord.fake.calls("GET", "/users/@me"))).get().asList().hasSize(1);
+    assertThat(discord.fake.calls("GET", "/users/@me")).hasSize(1);
   }
 }

@@ -3,7 +3,6 @@ package io.paperboy.bot.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,8 +190,8 @@ final class DiscordPayloadValidator {
   }
 
   private static void keys(JsonNode object, Set<String> known, String at, List<String> v) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      String key = it.next().getKey();
+    for (Map.Entry<String, JsonNode> property : object.properties()) {
+      String key = property.getKey();
       if (!known.contains(key)) {
         v.add(at + ": unknown field " + key);
       }

@@ -20,10 +20,12 @@ class DiscordStartupFailureTest {
   @DisplayName("a gateway that never answers fails startup with a clear error instead of hanging")
   void gatewayUnreachable() throws Exception {
     logs.expect("Failed to establish connection");
-    try (FakeDiscord fake = FakeDiscord.start(Permission.getRaw(DiscordPermissions.required()));
-        ServerSocket closed = new ServerSocket(0)) {
-      String deadGateway = "ws://127.0.0.1:" + closed.getLocalPort() + "/ws";
-      closed.close();
+    int freePort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      freePort = probe.getLocalPort();
+    }
+    String deadGateway = "ws://127.0.0.1:" + freePort + "/ws";
+    try (FakeDiscord fake = FakeDiscord.start(Permission.getRaw(DiscordPermissions.required()))) {
       DiscordSettings settings = new DiscordSettings("fake-token", fake.apiUrl(), deadGateway);
       assertThatThrownBy(() -> DiscordBot.start(settings, new TestCommands().registry(), DiscordFixture.CLOCK,
           Duration.ofSeconds(3)))
