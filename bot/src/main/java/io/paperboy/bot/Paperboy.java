@@ -10,6 +10,7 @@ import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
 import io.paperboy.bot.config.DeliveryConfig;
+import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.delivery.ChannelGateway;
 import io.paperboy.bot.delivery.DailyPosts;
@@ -30,6 +31,12 @@ import io.paperboy.bot.subscriptions.SubscriptionDefaults;
 import io.paperboy.bot.subscriptions.SubscriptionsCommand;
 import io.paperboy.bot.subscriptions.UnsubscribeCommand;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.poll.DigestPoller;
+import io.paperboy.scheduler.poll.IngestRuntime;
+import io.paperboy.scheduler.poll.IngestSchedule;
+import io.paperboy.scheduler.poll.PollPolicy;
+import io.paperboy.scheduler.source.DigestSource;
+import io.paperboy.scheduler.source.DigestSources;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
@@ -43,6 +50,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.SubscriptionStore;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -176,6 +184,23 @@ public final class Paperboy implements AutoCloseable {
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     return DeliveryRuntime.start(planner, worker);
+  }
+
+  /**
+   * Starts polling the configured digest sources for each day's digest; every newly stored day is
+   * matched against the alerts.
+   */
+  public IngestRuntime startIngest() {
+    IngestConfig ingest = config.ingest();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    DigestParser parser = new DigestParser();
+    List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
+        ingest.httpTimeoutDuration());
+    DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
+        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
+    poller.addListener((result, digest) -> alertPlanner.plan(List.of(result)));
+    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
   }
 
   @Override

@@ -44,11 +44,14 @@ class DigestPollerTest {
   void captureLogs() {
     logs.start();
     pollerLog.addAppender(logs);
+    // the test reads INFO lines whatever level logback-test.xml sets
+    pollerLog.setLevel(Level.INFO);
   }
 
   @AfterEach
   void releaseLogs() {
     pollerLog.detachAppender(logs);
+    pollerLog.setLevel(null);
   }
 
   private static Instant seoul(String time) {
