@@ -10,6 +10,7 @@ import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
 import io.paperboy.bot.config.DeliveryConfig;
+import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.delivery.ChannelGateway;
 import io.paperboy.bot.delivery.DailyPosts;
@@ -18,15 +19,24 @@ import io.paperboy.bot.delivery.DeliveryWorker;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.bot.delivery.RetryPolicy;
 import io.paperboy.bot.format.DailyPostFormatter;
+import io.paperboy.scheduler.alert.AlertPlanner;
+import io.paperboy.scheduler.digest.DigestParser;
+import io.paperboy.scheduler.ingest.DigestIngestor;
+import io.paperboy.scheduler.ingest.IngestProgress;
+import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.bot.subscriptions.PreviewCommand;
 import io.paperboy.bot.subscriptions.SubscribeCommand;
 import io.paperboy.bot.subscriptions.Subscribing;
 import io.paperboy.bot.subscriptions.SubscriptionDefaults;
 import io.paperboy.bot.subscriptions.SubscriptionsCommand;
 import io.paperboy.bot.subscriptions.UnsubscribeCommand;
-import io.paperboy.scheduler.digest.DigestParser;
-import io.paperboy.scheduler.ingest.DigestIngestor;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.poll.DigestPoller;
+import io.paperboy.scheduler.poll.IngestRuntime;
+import io.paperboy.scheduler.poll.IngestSchedule;
+import io.paperboy.scheduler.poll.PollPolicy;
+import io.paperboy.scheduler.source.DigestSource;
+import io.paperboy.scheduler.source.DigestSources;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
@@ -35,9 +45,12 @@ import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
 import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.alert.AlertStore;
-import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.OutboxStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.SubscriptionStore;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,10 +69,11 @@ public final class Paperboy implements AutoCloseable {
   private final Database database;
   private final PaperStore store;
   private final AlertStore alerts;
+  private final OutboxStore outbox;
+  private final AlertPlanner alertPlanner;
   private final DigestIngestor ingestor;
   private final DailyPostFormatter dailyPosts = new DailyPostFormatter();
   private final SubscriptionStore subscriptions;
-  private final OutboxStore outbox;
   private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
   private final CommandRegistry commands;
@@ -70,9 +84,11 @@ public final class Paperboy implements AutoCloseable {
     this.database = Database.open(config.databasePath());
     this.store = new SqlitePaperStore(database);
     this.alerts = new AlertStore(database);
+    this.outbox = new OutboxStore(database);
+    // only digests of the last few days alert: an import of old days is history, not news
+    this.alertPlanner = new AlertPlanner(database, store, alerts, outbox, clock, config.zone(), Duration.ofDays(3));
     this.ingestor = new DigestIngestor(new DigestParser(), store);
     this.subscriptions = new SubscriptionStore(database);
-    this.outbox = new OutboxStore(database);
     this.dailyPostComposer = new DailyPosts(store, dailyPosts);
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(subscriptions,
@@ -118,8 +134,15 @@ public final class Paperboy implements AutoCloseable {
     return alerts;
   }
 
-  public DigestIngestor ingestor() {
-    return ingestor;
+  /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
+  public IngestReport ingest(List<Path> paths, IngestProgress progress) {
+    IngestReport report = ingestor.ingest(paths, progress);
+    alertPlanner.plan(report.results());
+    return report;
+  }
+
+  public OutboxStore outbox() {
+    return outbox;
   }
 
   public CommandRegistry commands() {
@@ -132,10 +155,6 @@ public final class Paperboy implements AutoCloseable {
 
   public SubscriptionStore subscriptions() {
     return subscriptions;
-  }
-
-  public OutboxStore outbox() {
-    return outbox;
   }
 
   public Subscribing subscribing() {
@@ -165,6 +184,23 @@ public final class Paperboy implements AutoCloseable {
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     return DeliveryRuntime.start(planner, worker);
+  }
+
+  /**
+   * Starts polling the configured digest sources for each day's digest; every newly stored day is
+   * matched against the alerts.
+   */
+  public IngestRuntime startIngest() {
+    IngestConfig ingest = config.ingest();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    DigestParser parser = new DigestParser();
+    List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
+        ingest.httpTimeoutDuration());
+    DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
+        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
+    poller.addListener((result, digest) -> alertPlanner.plan(List.of(result)));
+    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
   }
 
   @Override

@@ -83,6 +83,8 @@ public final class Bench {
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
     }
 
+    alertRows(report, quick ? 100 : 1_000, quick ? 500 : 10_000);
+
     if (!quick) {
       log.println("process start: bare JVM vs paperboy ask");
       ProcessBenchmarks.Run bare = ProcessBenchmarks.bareJvm();
@@ -98,6 +100,18 @@ public final class Bench {
           kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024));
     }
     return report;
+  }
+
+  private void alertRows(BenchReport report, int alertCount, int paperCount) throws Exception {
+    log.println("alert matching: " + alertCount + " alerts × 70 papers and × " + paperCount + " papers");
+    List<io.paperboy.store.query.Query> alerts = AlertBenchmarks.alerts(alertCount, 3);
+    List<io.paperboy.store.DigestEntry> day = AlertBenchmarks.entries(70, 5);
+    Latencies dayLatency = AlertBenchmarks.perPaper(alerts, day.subList(0, Math.min(70, day.size())));
+    report.add(new BenchReport.Row("alerts: " + alertCount + " alerts vs a 70-paper day, per paper p50 / p99",
+        BenchReport.micros(dayLatency.p50()) + " / " + BenchReport.micros(dayLatency.p99()), "—", "—", "informational", true));
+    Latencies many = AlertBenchmarks.perPaper(alerts, AlertBenchmarks.entries(paperCount, 6));
+    report.add(new BenchReport.Row("alerts: " + alertCount + " alerts vs " + paperCount + " papers, per paper p50 / p99",
+        BenchReport.micros(many.p50()) + " / " + BenchReport.micros(many.p99()), "—", "—", "informational", true));
   }
 
   private void searchRow(BenchReport report, StoreBenchmarks store, CommandRegistry commands, String language,

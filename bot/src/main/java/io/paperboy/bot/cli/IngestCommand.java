@@ -41,13 +41,13 @@ final class IngestCommand implements Callable<Integer> {
       if (System.console() != null && countHint() >= PROGRESS_MIN_FILES) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setStyle(ProgressBarStyle.ASCII)
             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(launcher.stdio().err())).build()) {
-          report = app.ingestor().ingest(paths, (file, done, total) -> {
+          report = app.ingest(paths, (file, done, total) -> {
             bar.maxHint(total);
             bar.stepTo(done);
           });
         }
       } else {
-        report = app.ingestor().ingest(paths, IngestProgress.NONE);
+        report = app.ingest(paths, IngestProgress.NONE);
       }
       for (DigestRejectedException refusal : report.refusals()) {
         launcher.stdio().err().println(refusal.getMessage());

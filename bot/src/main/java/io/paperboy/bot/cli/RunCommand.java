@@ -1,6 +1,11 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.PlatformAdapters;
+import io.paperboy.bot.delivery.ChannelGateway;
+import io.paperboy.scheduler.poll.IngestRuntime;
+import java.util.EnumMap;
+import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.bot.console.ConsoleRenderer;
@@ -11,7 +16,6 @@ import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,12 +43,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     try (Paperboy app = launcher.open(common)) {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
-        IngestReport report = app.ingestor().ingest(seeds, IngestProgress.NONE);
+        IngestReport report = app.ingest(seeds, IngestProgress.NONE);
         for (DigestRejectedException refusal : report.refusals()) {
           stdio.err().println(refusal.getMessage());
         }
@@ -53,12 +57,33 @@ final class RunCommand implements Callable<Integer> {
       stdio.out().println("Paperboy is running on " + app.config().databasePath()
           + ". Type /help for commands, /quit to stop.");
       ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(), stdio.out());
-      try (DeliveryRuntime delivery = app.startDelivery(Map.of(Platform.CONSOLE, new ConsoleGateway(console)))) {
+      try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
+               app.clock(), stdio.err());
+           IngestRuntime ingest = app.startIngest();
+           DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
         app.subscribing().find(ChannelRef.console()).ifPresent(s -> stdio.out().println("Daily post here: "
             + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
         console.serve(stdio.in());
+        if (!platforms.gateways().isEmpty() && !console.quitRequested()) {
+          // stdin closed (a service, a container): keep serving the platforms until stopped
+          stdio.err().println("Console input closed; serving Discord/Slack until stopped (SIGTERM).");
+          awaitShutdown();
+        }
       }
       return 0;
     }
+  }
+
+  private static Map<Platform, ChannelGateway> gateways(PlatformAdapters platforms, ConsoleChannel console) {
+    Map<Platform, ChannelGateway> all = new EnumMap<>(Platform.class);
+    all.putAll(platforms.gateways());
+    all.put(Platform.CONSOLE, new ConsoleGateway(console));
+    return all;
+  }
+
+  private static void awaitShutdown() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "paperboy-shutdown"));
+    stopped.await();
   }
 }

@@ -8,9 +8,12 @@ package io.paperboy.bot.config;
  */
 public record DiscordConfig(String apiUrl, String gatewayUrl) {
 
+  public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
+  public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg";
+
   public DiscordConfig {
-    apiUrl = apiUrl == null ? "https://discord.com/api/v10/" : apiUrl;
-    gatewayUrl = gatewayUrl == null ? "wss://gateway.discord.gg" : gatewayUrl;
+    apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
+    gatewayUrl = gatewayUrl == null ? DEFAULT_GATEWAY_URL : gatewayUrl;
     Urls.check("discord.api-url", apiUrl, "http", "https");
     Urls.check("discord.gateway-url", gatewayUrl, "ws", "wss");
   }

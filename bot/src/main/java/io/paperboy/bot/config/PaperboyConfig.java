@@ -16,6 +16,9 @@ import java.util.List;
  * @param discord  Discord endpoints
  * @param slack    Slack endpoints and command settings
  * @param alerts   limits on keyword alerts
+ * @param sources  where the ingest job looks for each day's digest, in priority order:
+ *                 {@code folder:PATH}, {@code http:URL-TEMPLATE} ({@code {yyyy}/{MM}/{dd}}), {@code hf[:BASE-URL]}
+ * @param ingest   when the ingest job polls
  * @param delivery daily posts: subscription defaults, catch-up window, retries, worker
  */
 public record PaperboyConfig(
@@ -25,6 +28,8 @@ public record PaperboyConfig(
     DiscordConfig discord,
     SlackConfig slack,
     AlertsConfig alerts,
+    List<String> sources,
+    IngestConfig ingest,
     DeliveryConfig delivery) {
 
   public PaperboyConfig {
@@ -34,6 +39,8 @@ public record PaperboyConfig(
     discord = discord == null ? new DiscordConfig(null, null) : discord;
     slack = slack == null ? new SlackConfig(null, null, null, null, null) : slack;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    sources = sources == null ? List.of("folder:seeds", "folder:data/inbox") : List.copyOf(sources);
+    ingest = ingest == null ? IngestConfig.defaults() : ingest;
     delivery = delivery == null ? DeliveryConfig.defaults() : delivery;
     try {
       ZoneId.of(timezone);
@@ -47,7 +54,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -59,6 +66,6 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, delivery);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest, delivery);
   }
 }

@@ -31,6 +31,13 @@ public final class ConsoleChannel {
     this.out = out;
   }
 
+  private volatile boolean quitRequested;
+
+  /** Whether the person at the console asked to stop (rather than the input just ending). */
+  public boolean quitRequested() {
+    return quitRequested;
+  }
+
   /** The answer to one line, and whether it was a usage error. */
   public record Answer(Message message, boolean usageError) {}
 
@@ -68,6 +75,7 @@ public final class ConsoleChannel {
     while ((line = in.readLine()) != null) {
       String t = line.strip();
       if (t.equals("quit") || t.equals("exit") || t.equals("/quit") || t.equals("/exit")) {
+        quitRequested = true;
         break;
       }
       if (!t.isEmpty()) {

@@ -3,13 +3,11 @@ package io.paperboy.bot.delivery;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.PlannerJob;
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
+import io.paperboy.scheduler.quartz.InMemorySchedulers;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.UUID;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.impl.StdSchedulerFactory;
 
 /**
  * The running delivery side of {@code paperboy run}: the planner on a Quartz scheduler (in
@@ -31,9 +29,8 @@ public final class DeliveryRuntime implements AutoCloseable {
     Objects.requireNonNull(planner, "planner");
     worker.start();
     try {
-      Scheduler scheduler = newScheduler();
       ConstructorJobFactory jobs = new ConstructorJobFactory();
-      scheduler.setJobFactory(jobs);
+      Scheduler scheduler = InMemorySchedulers.create("paperboy-delivery", jobs);
       PlannerJob.schedule(scheduler, jobs, planner);
       scheduler.start();
       return new DeliveryRuntime(scheduler, worker);
@@ -41,16 +38,6 @@ public final class DeliveryRuntime implements AutoCloseable {
       worker.close();
       throw new IllegalStateException("cannot start the delivery planner: " + e.getMessage(), e);
     }
-  }
-
-  private static Scheduler newScheduler() throws SchedulerException {
-    Properties props = new Properties();
-    // StdSchedulerFactory keeps schedulers in a JVM-wide registry by name: keep each one apart
-    props.setProperty("org.quartz.scheduler.instanceName", "paperboy-delivery-" + UUID.randomUUID());
-    props.setProperty("org.quartz.threadPool.threadCount", "1");
-    props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    return new StdSchedulerFactory(props).getScheduler();
   }
 
   public DeliveryWorker worker() {

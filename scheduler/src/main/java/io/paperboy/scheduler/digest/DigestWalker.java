@@ -57,8 +57,7 @@ final class DigestWalker {
       return;
     }
     if (block instanceof Heading heading && heading.getLevel() <= 2) {
-      closePaper();
-      readDate(heading, first);
+      readTopHeading(heading, first);
     } else if (block instanceof Heading heading && heading.getLevel() == 3) {
       closePaper();
       openPaper(heading, first);
@@ -67,17 +66,28 @@ final class DigestWalker {
       // them (one inside a summary stays, since the summary's later lines span it)
       return;
     } else if (block instanceof Paragraph paragraph) {
-      readParagraph(paragraph);
+      readLines(paragraph);
     } else {
       current.summary(first, last);
     }
   }
 
-  private void readDate(Heading heading, int line) throws DigestRejectedException {
+  /**
+   * A date heading pins the day; any other {@code #}/{@code ##} heading ends the paper before it —
+   * except a paragraph that a {@code ---} line under it turned into a setext heading, which inside
+   * a paper is still summary text (the line meant as a rule is left out, like any rule).
+   */
+  private void readTopHeading(Heading heading, int line) throws DigestRejectedException {
     Optional<LocalDate> named = DateHeading.read(heading, text.source(), line + 1);
     if (named.isEmpty()) {
+      if (current != null && isSetext(line)) {
+        readLines(heading);
+      } else {
+        closePaper();
+      }
       return;
     }
+    closePaper();
     if (date == null) {
       date = named.get();
       dateLine = line + 1;
@@ -101,6 +111,10 @@ final class DigestWalker {
     current = new PaperSection(paper, entries.size() + 1);
   }
 
+  private boolean isSetext(int line) {
+    return !text.line(line).stripLeading().startsWith("#");
+  }
+
   private void closePaper() {
     if (current != null) {
       entries.add(current.toEntry(date, text));
@@ -109,7 +123,7 @@ final class DigestWalker {
   }
 
   /** Splits a paragraph at its line breaks: fields may share a paragraph when no blank line parts them. */
-  private void readParagraph(Paragraph paragraph) {
+  private void readLines(Node paragraph) {
     List<Node> line = new ArrayList<>();
     for (Node node = paragraph.getFirstChild(); node != null; node = node.getNext()) {
       if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
@@ -131,7 +145,7 @@ final class DigestWalker {
     if (first == Spans.NONE || last == Spans.NONE) {
       return;
     }
-    FieldLine field = FieldLine.classify(nodes, text.lines(first, last));
+    FieldLine field = FieldLine.classify(nodes);
     boolean top = current.beforeSummary();
     switch (field.kind()) {
       case VOTES -> current.votes(field.value(), first, last);

@@ -6,10 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
@@ -42,22 +47,21 @@ record FieldLine(Kind kind, String value) {
   private static final FieldLine PLAIN_TEXT = new FieldLine(Kind.TEXT, "");
 
   /**
-   * Classifies the inline nodes of one paragraph line. {@code rawLine} is that line's source, for
-   * field values taken as written.
+   * Classifies the inline nodes of one paragraph line. Field labels and values are read from the
+   * line's text, so {@code **Vote:** 35} and escaped names read like the plain forms.
    */
-  static FieldLine classify(List<Node> nodes, String rawLine) {
+  static FieldLine classify(List<Node> nodes) {
     List<Node> visible = withoutBlankText(nodes);
     if (visible.isEmpty()) {
       return PLAIN_TEXT;
     }
-    Node first = visible.get(0);
-    if (first instanceof Text text) {
-      String literal = text.getLiteral();
-      if (VOTES.matcher(literal).find()) {
-        return new FieldLine(Kind.VOTES, afterColon(rawLine));
+    if (startsWithText(visible.get(0))) {
+      String text = plainText(visible);
+      if (VOTES.matcher(text).find()) {
+        return new FieldLine(Kind.VOTES, afterColon(text));
       }
-      if (AUTHORS.matcher(literal).find()) {
-        return new FieldLine(Kind.AUTHORS, afterColon(rawLine));
+      if (AUTHORS.matcher(text).find()) {
+        return new FieldLine(Kind.AUTHORS, afterColon(text));
       }
       return PLAIN_TEXT;
     }
@@ -124,6 +128,36 @@ record FieldLine(Kind kind, String value) {
     return url.isBlank() ? Optional.empty() : Optional.of(url.strip());
   }
 
+  /** Whether a line starting with this node may be a field line: text, or emphasis around text. */
+  private static boolean startsWithText(Node node) {
+    Node n = node;
+    while (n instanceof Emphasis || n instanceof StrongEmphasis) {
+      n = n.getFirstChild();
+    }
+    return n instanceof Text;
+  }
+
+  private static String plainText(List<Node> nodes) {
+    StringBuilder out = new StringBuilder();
+    for (Node n : nodes) {
+      appendText(n, out);
+    }
+    return out.toString();
+  }
+
+  private static void appendText(Node node, StringBuilder out) {
+    if (node instanceof Text text) {
+      out.append(text.getLiteral());
+    } else if (node instanceof Code code) {
+      out.append(code.getLiteral());
+    } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+      out.append(' ');
+    }
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      appendText(child, out);
+    }
+  }
+
   private static List<Node> withoutBlankText(List<Node> nodes) {
     List<Node> out = new ArrayList<>(nodes.size());
     for (Node n : nodes) {
@@ -134,8 +168,8 @@ record FieldLine(Kind kind, String value) {
     return out;
   }
 
-  private static String afterColon(String rawLine) {
-    int colon = rawLine.indexOf(':');
-    return colon < 0 ? "" : rawLine.substring(colon + 1).strip();
+  private static String afterColon(String text) {
+    int colon = text.indexOf(':');
+    return colon < 0 ? "" : text.substring(colon + 1).strip();
   }
 }

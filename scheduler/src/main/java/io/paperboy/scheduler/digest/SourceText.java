@@ -61,21 +61,10 @@ final class SourceText {
     return text;
   }
 
-  int lineCount() {
-    return lineStarts.length;
-  }
-
   /** Line {@code index} (0-based) without its line ending. */
   String line(int index) {
     int from = lineStarts[index];
     int to = index + 1 < lineStarts.length ? lineStarts[index + 1] - 1 : text.length();
-    return text.substring(from, to);
-  }
-
-  /** Lines {@code first..last} (0-based, inclusive) joined with LF. */
-  String lines(int first, int last) {
-    int from = lineStarts[first];
-    int to = last + 1 < lineStarts.length ? lineStarts[last + 1] - 1 : text.length();
     return text.substring(from, to);
   }
 

@@ -176,17 +176,6 @@ class DigestParserShapesTest {
   }
 
   @Test
-  @DisplayName("a title with an unbalanced '[' is still the whole link text")
-  void unbalancedBracketTitle() throws Exception {
-    byte[] content = utf8("## Daily Papers (2024-01-02)\n\n### [Attention [ Is Not Enough](https://arxiv.org/abs/2401.00001)\n\n- 요약.\n");
-
-    DigestEntry e = parser.parse("unbalanced.md", content).entries().get(0);
-
-    assertThat(e.title()).isEqualTo("Attention [ Is Not Enough");
-    assertThat(e.arxivId()).isEqualTo("2401.00001");
-  }
-
-  @Test
   @DisplayName("a stray TAB in a summary is kept as it is")
   void tabInSummary() throws Exception {
     assertThat(parse("tab-summary.md").entries()).containsExactly(
@@ -238,29 +227,6 @@ class DigestParserShapesTest {
 
     assertThat(lf.entries()).containsExactlyElementsOf(REFERENCE);
     assertThat(crlf.entries()).containsExactlyElementsOf(REFERENCE);
-  }
-
-  @Test
-  @DisplayName("inline <video> and layout HTML above the summary are not summary; HTML inside it stays")
-  void rawHtmlLines() throws Exception {
-    String md = """
-        ## Daily Papers (2024-01-03)
-        ### [Raw HTML](https://arxiv.org/abs/2401.00003)
-        <div>
-        <video controls src='https://cdn.example/v.mp4'></video>
-        </div>
-        Vote: 1
-        - 요약 <br> 줄.
-
-        <video src="https://cdn.example/late.mp4"></video>
-        <sup>각주</sup>
-        """;
-
-    DigestEntry e = parser.parse("html.md", utf8(md)).entries().get(0);
-
-    assertThat(e.media()).contains("https://cdn.example/v.mp4");
-    assertThat(e.votes()).contains(1);
-    assertThat(e.summary()).isEqualTo("- 요약 <br> 줄.\n\n<sup>각주</sup>");
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -1,0 +1,95 @@
+package io.paperboy.bot;
+
+import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.bot.config.DiscordConfig;
+import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.config.SlackConfig;
+import io.paperboy.bot.delivery.ChannelGateway;
+import io.paperboy.bot.discord.DiscordBot;
+import io.paperboy.bot.discord.DiscordSettings;
+import io.paperboy.bot.slack.SlackAdapter;
+import io.paperboy.bot.slack.SlackSettings;
+import io.paperboy.store.Platform;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform adapters {@code run} starts: Discord when {@code DISCORD_TOKEN} is set, Slack when
+ * its secrets are (Socket Mode with {@code SLACK_APP_TOKEN}, HTTP mode with
+ * {@code SLACK_SIGNING_SECRET}). An adapter whose secrets are absent is simply not started; one
+ * whose secrets are incomplete is not started either, and {@code run} says which variable is missing.
+ */
+public final class PlatformAdapters implements AutoCloseable {
+
+  private final Map<Platform, ChannelGateway> gateways;
+  private final List<AutoCloseable> running;
+
+  private PlatformAdapters(Map<Platform, ChannelGateway> gateways, List<AutoCloseable> running) {
+    this.gateways = gateways;
+    this.running = running;
+  }
+
+  /**
+   * @param env    the environment holding the secrets
+   * @param notes  where to say what started and what is missing
+   * @throws Exception when an adapter with complete secrets fails to start (a wrong token, an
+   *                   unreachable platform): better to stop than to run half-configured
+   */
+  public static PlatformAdapters start(Map<String, String> env, PaperboyConfig config, CommandRegistry commands,
+      Clock clock, PrintStream notes) throws Exception {
+    Map<Platform, ChannelGateway> gateways = new EnumMap<>(Platform.class);
+    List<AutoCloseable> running = new ArrayList<>();
+    try {
+      DiscordConfig d = config.discord();
+      Optional<DiscordSettings> discord = DiscordSettings.fromEnvironment(env,
+          Optional.of(d.apiUrl()).filter(u -> !u.equals(DiscordConfig.DEFAULT_API_URL)),
+          Optional.of(d.gatewayUrl()).filter(u -> !u.equals(DiscordConfig.DEFAULT_GATEWAY_URL)));
+      if (discord.isPresent()) {
+        DiscordBot bot = DiscordBot.start(discord.get(), commands, clock);
+        running.add(bot);
+        gateways.put(Platform.DISCORD, bot.gateway());
+        notes.println("Discord: connected; invite the bot with " + bot.inviteUrl());
+      }
+      SlackConfig s = config.slack();
+      SlackSettings slack = SlackSettings.fromEnvironment(env, URI.create(s.apiUrl()), s.httpHost(), s.httpPort(),
+          s.commandNames(), s.managers());
+      boolean anySlackSecret = env.containsKey(SlackSettings.BOT_TOKEN_VARIABLE)
+          || env.containsKey(SlackSettings.APP_TOKEN_VARIABLE) || env.containsKey(SlackSettings.SIGNING_SECRET_VARIABLE);
+      if (slack.missing().isEmpty()) {
+        SlackAdapter adapter = SlackAdapter.start(slack, commands, clock);
+        running.add(adapter);
+        gateways.put(Platform.SLACK, adapter.gateway());
+        notes.println("Slack: started in " + adapter.mode() + " mode"
+            + adapter.eventsUrl().map(u -> " at " + u).orElse(""));
+      } else if (anySlackSecret) {
+        notes.println("Slack: not started: " + slack.missing().get());
+      }
+      return new PlatformAdapters(gateways, running);
+    } catch (Exception | Error e) {
+      new PlatformAdapters(gateways, running).close();
+      throw e;
+    }
+  }
+
+  /** The gateways of the started adapters, by platform (empty when none started). */
+  public Map<Platform, ChannelGateway> gateways() {
+    return Map.copyOf(gateways);
+  }
+
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        // closing anyway; the others still close
+      }
+    }
+  }
+}
