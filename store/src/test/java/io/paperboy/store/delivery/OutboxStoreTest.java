@@ -261,4 +261,16 @@ class OutboxStoreTest {
     assertThat(outbox.forChannel(A, 10)).extracting(Delivery::key).containsExactly("2024-06-07", "2024-06-06");
     assertThat(outbox.counts()).containsEntry(Status.PENDING, 3).containsEntry(Status.SENT, 0);
   }
+
+  @Test
+  @DisplayName("due and nextAttemptAt can keep to the platforms a worker posts to")
+  void platformFilter() {
+    outbox.enqueue(List.of(digest(A, "2024-06-07", T0), digest(B, "2024-06-07", T0.plusSeconds(5))), T0);
+
+    assertThat(outbox.due(T0.plusSeconds(10), Set.of(Platform.DISCORD), 10)).extracting(Delivery::channel)
+        .containsExactly(B);
+    assertThat(outbox.due(T0.plusSeconds(10), Set.of(), 10)).isEmpty();
+    assertThat(outbox.nextAttemptAt(Set.of(Platform.DISCORD))).contains(T0.plusSeconds(5));
+    assertThat(outbox.nextAttemptAt(Set.of(Platform.CONSOLE))).isEmpty();
+  }
 }
