@@ -48,12 +48,16 @@ final class RateLimits {
     return 0;
   }
 
-  /** The least time {@code messages} messages over {@code channels} channels can take under these limits. */
+  /**
+   * The least time {@code messages} messages spread evenly over {@code channelCount} channels can
+   * take under these limits: with sliding windows the first window's worth goes at once, each
+   * further one a window later.
+   */
   double floorSeconds(int messages, int channelCount) {
-    double byGlobal = (double) messages / globalPerSecond;
+    double byGlobal = Math.max(0, (messages + globalPerSecond - 1) / globalPerSecond - 1);
     int perChannelMessages = (messages + channelCount - 1) / channelCount;
-    double byChannel = perChannelMessages <= perChannel ? 0
-        : (double) ((perChannelMessages - 1) / perChannel) * channelWindowMillis / 1000.0;
+    double byChannel = Math.max(0, (perChannelMessages + perChannel - 1) / perChannel - 1)
+        * channelWindowMillis / 1000.0;
     return Math.max(byGlobal, byChannel);
   }
 
