@@ -91,8 +91,13 @@ final class RowDelivery {
     }
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
-      outbox.markSent(row.id(), receipt.messageIds(), clock.instant());
-      log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), before.get().attempts() + 1);
+      if (outbox.markSent(row.id(), receipt.messageIds(), clock.instant())) {
+        log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), before.get().attempts() + 1);
+      } else {
+        // only another process recovering this database's rows could have moved it: one run per database
+        log.warn("posted {} as {} but the row was no longer attempting; is another Paperboy using this database?",
+            row.describe(), receipt.messageIds());
+      }
     } catch (PostException e) {
       failed(before.get(), e);
     } catch (RuntimeException e) {
