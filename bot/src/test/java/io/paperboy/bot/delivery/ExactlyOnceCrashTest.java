@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * post three messages) on the real SQLite file and the loopback fake platform; the parent kills it
  * with SIGKILL at five different moments — a post stored but not answered (on each dialect), a
  * request received but not processed, a post answered but perhaps not yet marked sent, the
- * recovery's own history lookup — restarting it each time. At the end every channel holds exactly one copy of each
+ * recovery's own history lookup — restarting it each time, while the fake also answers a storm of
+ * 429s, 503s and 502s-after-posting. At the end every channel holds exactly one copy of each
  * of its messages: no duplicate, nothing missing.
  */
 @DisplayName("Exactly once across SIGKILLs: a child JVM killed at five points, restarted, every channel holds one post")
@@ -81,6 +82,14 @@ class ExactlyOnceCrashTest {
 
     List<String> killed = new ArrayList<>();
     try (FakePlatform fake = new FakePlatform()) {
+      // and a storm on top: rate limits, 503s, and 502s after the post was stored
+      List<FakePlatform.Fault> storm = new ArrayList<>();
+      storm.addAll(java.util.Collections.nCopies(12, FakePlatform.Fault.RATE_LIMITED));
+      storm.addAll(java.util.Collections.nCopies(8, FakePlatform.Fault.UNAVAILABLE));
+      storm.addAll(java.util.Collections.nCopies(6, FakePlatform.Fault.POSTED_THEN_BAD_GATEWAY));
+      java.util.Collections.shuffle(storm, new java.util.Random(11));
+      fake.queueFaults(storm);
+      fake.retryAfterMillis(30);
       for (int life = 0; ; life++) {
         received.set(0);
         slackStored.set(0);
@@ -115,6 +124,7 @@ class ExactlyOnceCrashTest {
       }
 
       assertThat(killed).hasSize(5);
+      assertThat(fake.faultsLeft()).as("the whole storm was answered").isZero();
       try (DeliveryFixture f = new DeliveryFixture(db)) {
         for (ChannelRef c : channels) {
           Delivery row = f.outbox.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
