@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -42,6 +45,7 @@ public final class Database implements AutoCloseable {
   private final Connection writer;
   private final Semaphore readerPermits = new Semaphore(READERS, true);
   private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
+  private final Map<Connection, Map<String, PreparedStatement>> statementCache = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private Database(Path file, String url, String schemaVersion, Connection writer) {
@@ -145,6 +149,36 @@ public final class Database implements AutoCloseable {
    * @throws StoreException wrapping any {@link SQLException}, with the file named
    */
   public <T> T read(SqlFunction<Connection, T> work) {
+    return read(work, true);
+  }
+
+  /**
+   * Like {@link #read}, for work that runs exactly one statement: SQLite gives every statement a
+   * consistent snapshot of its own, so no transaction is opened around it. Saves the BEGIN/COMMIT
+   * round trips on hot lookups ({@code /paper}).
+   */
+  public <T> T readStatement(SqlFunction<Connection, T> work) {
+    return read(work, false);
+  }
+
+  /**
+   * A prepared statement for {@code sql} on {@code connection} (one given to {@link #read} or
+   * {@link #readStatement}), prepared once and reused by later calls on the same connection.
+   * Callers close its result sets, never the statement.
+   */
+  public PreparedStatement cached(Connection connection, String sql) throws SQLException {
+    Map<String, PreparedStatement> statements = statementCache.computeIfAbsent(connection, k -> new ConcurrentHashMap<>());
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
+  }
+
+  private <T> T read(SqlFunction<Connection, T> work, boolean transaction) {
     Objects.requireNonNull(work, "work");
     ensureOpen();
     readerPermits.acquireUninterruptibly();
@@ -152,6 +186,11 @@ public final class Database implements AutoCloseable {
     boolean reusable = false;
     try {
       connection = borrowReader();
+      if (!transaction) {
+        T result = apply(work, connection, "read");
+        reusable = true;
+        return result;
+      }
       execute(connection, "BEGIN", "read");
       try {
         return apply(work, connection, "read");
@@ -193,6 +232,9 @@ public final class Database implements AutoCloseable {
   private void giveBack(Connection connection, boolean reusable) {
     if (connection == null) {
       return;
+    }
+    if (!reusable) {
+      statementCache.remove(connection);
     }
     if (reusable && !closed) {
       idleReaders.add(connection);
@@ -249,6 +291,7 @@ public final class Database implements AutoCloseable {
     }
     Connection idle;
     while ((idle = idleReaders.poll()) != null) {
+      statementCache.remove(idle);
       closeQuietly(idle);
     }
   }

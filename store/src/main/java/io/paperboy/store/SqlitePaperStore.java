@@ -46,6 +46,8 @@ public final class SqlitePaperStore implements PaperStore {
        LIMIT ?
       """.formatted(Rows.ENTRY_COLUMNS);
 
+  private static final String PAPER_BY_ARXIV_ID = Rows.PAPER_SELECT + " WHERE arxiv_id = ?";
+
   private final Database db;
   private final SearchIndex searchIndex;
   private final DigestWriter writer;
@@ -117,7 +119,14 @@ public final class SqlitePaperStore implements PaperStore {
   @Override
   public Optional<Paper> paper(String arxivId) {
     String id = ArxivId.parse(arxivId).orElse(arxivId.trim());
-    return db.read(c -> paperWhere(c, "arxiv_id = ?", id));
+    // the hot lookup: one statement (no transaction needed), prepared once per connection
+    return db.readStatement(c -> {
+      PreparedStatement ps = db.cached(c, PAPER_BY_ARXIV_ID);
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.paper(rs)) : Optional.empty();
+      }
+    });
   }
 
   @Override

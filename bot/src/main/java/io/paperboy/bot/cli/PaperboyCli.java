@@ -31,6 +31,7 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new IngestCommand(launcher))
         .addSubcommand(new ExportCommand(launcher))
         .addSubcommand(new AskCommand(launcher))
+        .addSubcommand(new PreviewCommand(launcher))
         .addSubcommand(new BenchCommand(launcher))
         .addSubcommand(new SubscriptionsCommand(launcher));
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.forums.ForumPost;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -83,6 +84,11 @@ public final class DiscordGateway implements ChannelGateway {
     }
     Nonces nonces = new Nonces(options.idempotencyKey());
     try {
+      if (channel.isDirectMessage()) {
+        // an alert to one person: Discord opens (or returns) the DM channel with that user
+        PrivateChannel dm = jda.openPrivateChannelById(channel.directMessageUser().orElseThrow()).complete();
+        return new PostReceipt(send(dm, renderer.render(message), nonces));
+      }
       GuildChannel target = DiscordChannels.resolve(jda, channel, options.style());
       if (target instanceof ForumChannel forum) {
         return forum(forum, message, nonces);

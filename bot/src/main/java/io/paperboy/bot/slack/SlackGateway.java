@@ -49,6 +49,8 @@ public final class SlackGateway implements ChannelGateway {
   private final Duration maxInlineWait;
   private final int maxRetries;
   private final AtomicReference<AuthTestResponse> identity = new AtomicReference<>();
+  /** DM channel id by user id: conversations.open answers the same id each time, so ask once. */
+  private final Map<String, String> directMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param client        a Web API client bound to the bot token
@@ -74,27 +76,51 @@ public final class SlackGateway implements ChannelGateway {
   }
 
   @Override
-  public PostReceipt post(ChannelRef channel, Message message, PostOptions options) throws PostException {
-    requireSlack(channel);
+  public PostReceipt post(ChannelRef target, Message message, PostOptions options) throws PostException {
+    requireSlack(target);
+    ChannelRef channel = target.isDirectMessage() ? openDirectMessage(target) : target;
+    String key = options.idempotencyKey();
     List<String> ids = new ArrayList<>();
     if (options.style() == PostStyle.THREADS && channel.thread().isEmpty()) {
       SlackThreadPosts thread = renderer.renderThreads(message);
       int parts = thread.head().size() + thread.replies().size();
-      String root = send(channel, thread.head().get(0), Optional.empty(), options.idempotencyKey(), 0, parts);
+      // after an attempt with an unknown outcome, parts already in Slack are found, not posted again
+      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key) : Map.of();
+      String root = done.containsKey(0) ? done.get(0)
+          : send(channel, thread.head().get(0), Optional.empty(), key, 0, parts);
       ids.add(root);
+      Map<Integer, String> inThread = options.mayHavePosted() && done.containsKey(0)
+          ? postedParts(new ChannelRef(channel.platform(), channel.workspace(), channel.channel(), Optional.of(root)), key)
+          : Map.of();
       List<SlackPost> rest = new ArrayList<>(thread.head().subList(1, thread.head().size()));
       rest.addAll(thread.replies());
       for (SlackPost post : rest) {
-        ids.add(send(channel, post, Optional.of(root), options.idempotencyKey(), ids.size(), parts));
+        int part = ids.size();
+        ids.add(inThread.containsKey(part) ? inThread.get(part)
+            : send(channel, post, Optional.of(root), key, part, parts));
       }
     } else {
       // DIGEST, FORUM (Slack has no forums) and anything posted into an existing thread
       List<SlackPost> posts = renderer.render(message);
+      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key) : Map.of();
       for (SlackPost post : posts) {
-        ids.add(send(channel, post, channel.thread(), options.idempotencyKey(), ids.size(), posts.size()));
+        int part = ids.size();
+        ids.add(done.containsKey(part) ? done.get(part) : send(channel, post, channel.thread(), key, part, posts.size()));
       }
     }
     return new PostReceipt(ids);
+  }
+
+  /** The DM channel with the user a direct-message reference names ({@code conversations.open}). */
+  private ChannelRef openDirectMessage(ChannelRef dm) throws PostException {
+    String user = dm.directMessageUser().orElseThrow();
+    String id = directMessages.get(user);
+    if (id == null) {
+      id = call("conversations.open", dm, () -> client.conversationsOpen(r -> r.users(List.of(user))))
+          .getChannel().getId();
+      directMessages.put(user, id);
+    }
+    return ChannelRef.of(Platform.SLACK, dm.workspace(), id);
   }
 
   /**
@@ -102,6 +128,14 @@ public final class SlackGateway implements ChannelGateway {
    * thread's) recent messages: the first part of that delivery, or empty if none is found.
    */
   public Optional<String> findPosted(ChannelRef channel, String key) throws PostException {
+    return Optional.ofNullable(postedParts(channel, key).get(0));
+  }
+
+  /**
+   * The bot's own messages stamped with {@code key} among the channel's (or thread's) recent
+   * messages, by part number: what an interrupted delivery already posted.
+   */
+  Map<Integer, String> postedParts(ChannelRef channel, String key) throws PostException {
     requireSlack(channel);
     AuthTestResponse me = identity(channel);
     List<com.slack.api.model.Message> messages = channel.thread().isPresent()
@@ -111,16 +145,30 @@ public final class SlackGateway implements ChannelGateway {
         : call("conversations.history", channel, () -> client.conversationsHistory(r -> r
             .channel(channel.channel()).limit(HISTORY_SCAN).includeAllMetadata(true)))
             .getMessages();
+    Map<Integer, String> parts = new java.util.TreeMap<>();
     if (messages == null) {
-      return Optional.empty();
+      return parts;
     }
-    return messages.stream()
+    messages.stream()
         .filter(m -> Objects.equals(m.getBotId(), me.getBotId()) || Objects.equals(m.getUser(), me.getUserId()))
         .filter(m -> m.getMetadata() != null && METADATA_EVENT_TYPE.equals(m.getMetadata().getEventType()))
         .filter(m -> m.getMetadata().getEventPayload() != null
             && key.equals(String.valueOf(m.getMetadata().getEventPayload().get("key"))))
-        .min(Comparator.comparing(m -> new java.math.BigDecimal(m.getTs())))
-        .map(com.slack.api.model.Message::getTs);
+        .sorted(Comparator.comparing(m -> new java.math.BigDecimal(m.getTs())))
+        .forEach(m -> parts.putIfAbsent(partOf(m), m.getTs()));
+    return parts;
+  }
+
+  private static int partOf(com.slack.api.model.Message m) {
+    Object part = m.getMetadata().getEventPayload().get("part");
+    if (part instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return part == null ? 0 : (int) Double.parseDouble(part.toString());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private String send(ChannelRef channel, SlackPost post, Optional<String> threadTs, String key, int part, int parts)

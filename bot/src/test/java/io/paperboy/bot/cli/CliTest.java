@@ -131,6 +131,29 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("preview prints the request bodies of a day's post for Discord and for Slack, every paper present")
+  void preview() throws IOException {
+    run("ingest", SEEDS.toString(), "--db", db());
+    ObjectMapper json = new ObjectMapper();
+    Result discord = run("preview", "--platform", "discord", "--date", "2024-06-07", "--db", db());
+    assertThat(discord.code()).as(discord.err()).isZero();
+    JsonNode bodies = json.readTree(discord.out());
+    assertThat(bodies.isArray()).isTrue();
+    assertThat(bodies.get(0).get("allowed_mentions").get("parse")).isEmpty();
+    assertThat(discord.out()).contains("2406.04325").contains("2406.04314");
+    Result slack = run("preview", "--platform", "slack", "--date", "2024-06-07", "--db", db());
+    assertThat(slack.code()).as(slack.err()).isZero();
+    JsonNode posts = json.readTree(slack.out());
+    assertThat(posts.get(0).has("blocks")).isTrue();
+    assertThat(posts.get(0).get("text").asText()).isNotBlank();
+    assertThat(slack.out()).contains("2406.04325").contains("2406.04314");
+    Result none = run("preview", "--platform", "slack", "--date", "2024-06-09", "--db", db());
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).contains("no digest is stored for 2024-06-09; the nearest day with one is 2024-06-07");
+    assertThat(run("preview", "--platform", "teams", "--date", "2024-06-07", "--db", db()).code()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a bad config value stops start-up naming the key and its source")
   void badConfig() throws IOException {
     Path config = dir.resolve("c.yml");

@@ -55,6 +55,28 @@ class DiscordGatewayTest {
   }
 
   @Test
+  @DisplayName("an alert to one user opens their DM channel and pings exactly the user the alert names")
+  void directMessage() throws Exception {
+    int before = discord.fake.calls().size();
+    ChannelRef dm = ChannelRef.directMessage(Platform.DISCORD, FakeDiscord.GUILD_ID, "4242");
+    Message alert = TestPapers.dailyPost(TestPapers.DAY, TestPapers.hardestDay().subList(0, 2))
+        .withMention(new io.paperboy.bot.message.Mention(io.paperboy.bot.message.Mention.Kind.USER, "4242"));
+
+    PostReceipt receipt = discord.bot.gateway().post(dm, alert, PostOptions.digest("alert:2024-06-07:ab"));
+
+    List<RecordedCall> opened = postsSince(before, "/users/@me/channels");
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).body().path("recipient_id").asText()).isEqualTo("4242");
+    String dmChannel = discord.fake.dmChannels.get("4242");
+    List<RecordedCall> posts = postsSince(before, "/channels/" + dmChannel + "/messages");
+    assertThat(posts).hasSize(receipt.messageIds().size()).isNotEmpty();
+    JsonNode mentions = posts.get(0).body().path("allowed_mentions");
+    assertThat(mentions.path("parse")).isEmpty();
+    assertThat(mentions.path("users")).extracting(JsonNode::asText).containsExactly("4242");
+    assertThat(posts.get(0).body().path("content").asText()).contains("<@4242>");
+  }
+
+  @Test
   @DisplayName("posts the largest real-shaped day within every limit, every paper present, once")
   void hardestDay() throws Exception {
     // GIVEN 70 papers with long summaries and a 1,000-author list

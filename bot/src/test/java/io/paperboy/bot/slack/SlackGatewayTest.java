@@ -93,6 +93,45 @@ class SlackGatewayTest {
   }
 
   @Test
+  @DisplayName("after an attempt that died mid-post, the retry finds the parts already posted and posts only the rest")
+  void resumesAfterUnknownOutcome() throws Exception {
+    Message day = DailyPosts.dailyPost(DailyPosts.DAY, DailyPosts.largestDay().subList(0, 12));
+    int parts = new SlackRenderer().render(day).size();
+    assertThat(parts).isGreaterThan(2);
+    // GIVEN the first attempt posted two parts, then failed
+    fake.script("chat.postMessage", Scripted.pass(), Scripted.pass(), Scripted.httpStatus(500));
+    PostOptions first = PostOptions.digest("digest:2024-06-07:C0DIGEST");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.post(DIGEST, day, first))
+        .isInstanceOf(io.paperboy.bot.delivery.PostException.class);
+    assertThat(fake.messages(CHANNEL)).hasSize(2);
+
+    // WHEN the worker retries with an unknown outcome
+    PostReceipt receipt = gateway.post(DIGEST, day, first.retrying());
+
+    // THEN every part is in the channel exactly once, in order, and the receipt names them all
+    List<PostedMessage> posted = fake.messages(CHANNEL);
+    assertThat(posted).hasSize(parts);
+    assertThat(receipt.messageIds()).isEqualTo(posted.stream().map(PostedMessage::ts).toList());
+    for (int i = 0; i < parts; i++) {
+      assertThat(posted.get(i).metadata().orElseThrow().at("/event_payload/part").asInt()).isEqualTo(i);
+    }
+    // AND a retry of a post that fully went out posts nothing more
+    assertThat(gateway.post(DIGEST, day, first.retrying()).messageIds()).isEqualTo(receipt.messageIds());
+    assertThat(fake.messages(CHANNEL)).hasSize(parts);
+  }
+
+  @Test
+  @DisplayName("an alert to one user opens a DM (conversations.open, once) and posts there")
+  void directMessage() throws Exception {
+    ChannelRef dm = ChannelRef.directMessage(Platform.SLACK, FakeSlack.TEAM_ID, "U0READER");
+    gateway.post(dm, Message.of(DailyPosts.shareCard()), PostOptions.digest("alert:1"));
+    gateway.post(dm, Message.of(DailyPosts.shareCard()), PostOptions.digest("alert:2"));
+    assertThat(fake.calls("conversations.open")).hasSize(1);
+    assertThat(fake.calls("conversations.open").get(0).params().get("users")).isEqualTo("U0READER");
+    assertThat(fake.messages("DU0READER")).hasSize(2);
+  }
+
+  @Test
   @DisplayName("every post carries the idempotency key in its metadata, and findPosted finds the first part")
   void metadataAndFindPosted() throws Exception {
     Message day = DailyPosts.dailyPost(DailyPosts.DAY, DailyPosts.largestDay().subList(0, 8));

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("config/slack-app-manifest.yml is an app manifest Slack accepts")
 class SlackManifestTest {
 
+  @org.junit.jupiter.api.io.TempDir
+  Path dir;
+
   @Test
   @DisplayName("commands, bot scopes and Socket Mode as the adapter needs them")
   void manifest() throws Exception {
@@ -39,9 +42,20 @@ class SlackManifestTest {
       assertThat(command.has("url")).isFalse();
     }
     assertThat(commands).startsWith(SlackBot.UMBRELLA).contains("/paper", "/top", "/search").doesNotHaveDuplicates();
+    // every command Paperboy registers has its slash command (/help is /paperboy help)
+    try (io.paperboy.bot.Paperboy app = io.paperboy.bot.Paperboy.open(
+        io.paperboy.bot.config.PaperboyConfig.defaults().withDatabase(dir.resolve("m.db").toString()),
+        java.time.Clock.systemUTC())) {
+      for (io.paperboy.bot.command.CommandDefinition d : app.commands().definitions()) {
+        if (!d.name().equals("help")) {
+          assertThat(commands).as("manifest command for /" + d.name()).contains("/" + d.name());
+        }
+      }
+    }
 
     List<String> scopes = new ArrayList<>();
     manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
-    assertThat(scopes).contains("commands", "chat:write", "users:read", "channels:history", "groups:history");
+    assertThat(scopes).contains("commands", "chat:write", "users:read", "channels:history", "groups:history",
+        "im:write", "im:history");
   }
 }

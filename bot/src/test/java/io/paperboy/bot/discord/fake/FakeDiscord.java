@@ -57,6 +57,8 @@ public final class FakeDiscord implements AutoCloseable {
   final Map<String, FakeGuild> guilds = new ConcurrentHashMap<>();
   final Map<String, String> channelGuild = new ConcurrentHashMap<>();
   final Map<String, String> forums = new ConcurrentHashMap<>();
+  /** Direct-message channel id by user id, opened through POST /users/@me/channels. */
+  public final Map<String, String> dmChannels = new ConcurrentHashMap<>();
   final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
   final List<RecordedCall> unhandled = new CopyOnWriteArrayList<>();
   final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();

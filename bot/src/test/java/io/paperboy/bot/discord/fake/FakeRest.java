@@ -97,8 +97,19 @@ final class FakeRest {
       return json(201, FakePayloads.thread(m.group(2), guild, m.group(1), FakeDiscord.BOT_ID,
           body.path("name").asText(), 11, now));
     }
+    if (method.equals("POST") && path.equals("/users/@me/channels")) {
+      String user = body.path("recipient_id").asText();
+      String id = fake.dmChannels.computeIfAbsent(user, u -> fake.nextId());
+      ObjectNode dm = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      dm.put("id", id).put("type", 1).putNull("last_message_id");
+      dm.putArray("recipients").add(FakePayloads.user(user, "user" + user, false));
+      return json(200, dm);
+    }
     if (method.equals("POST") && (m = MESSAGES.matcher(path)).matches()) {
       String guild = fake.channelGuild.get(m.group(1));
+      if (guild == null && fake.dmChannels.containsValue(m.group(1))) {
+        return json(200, FakePayloads.message(fake.nextId(), m.group(1), null, bot(), body, now));
+      }
       if (guild == null) {
         return unknownChannel();
       }

@@ -42,7 +42,7 @@ final class FakeWebApi {
       return Answer.error(otherKind ? "not_allowed_token_type" : "invalid_auth");
     }
     Scripted scripted = slack.scripted(method);
-    if (scripted != null) {
+    if (scripted != null && !scripted.passes()) {
       ObjectNode body = JSON.createObjectNode().put("ok", false).put("error", scripted.error());
       return new Answer(scripted.status(), body,
           scripted.retryAfter().map(s -> Map.of("Retry-After", String.valueOf(s))).orElse(Map.of()));
@@ -55,6 +55,7 @@ final class FakeWebApi {
       case "apps.connections.open" -> Answer.ok(JSON.createObjectNode().put("url", slack.socketMode().url()));
       case "chat.postMessage" -> postMessage(params);
       case "users.info" -> usersInfo(params);
+      case "conversations.open" -> openConversation(params);
       case "conversations.history" -> history(params, Optional.empty());
       case "conversations.replies" -> history(params, Optional.ofNullable(params.get("ts")));
       default -> Answer.error("unknown_method");
@@ -120,6 +121,19 @@ final class FakeWebApi {
     body.putObject("user").put("id", params.get("user")).put("team_id", FakeSlack.TEAM_ID)
         .put("name", params.get("user").toLowerCase(java.util.Locale.ROOT)).put("is_bot", false)
         .put("is_admin", roles[0]).put("is_owner", roles[1]).put("is_primary_owner", false);
+    return Answer.ok(body);
+  }
+
+  /** A DM channel per user, id {@code D} + user id, which the bot is a member of. */
+  private Answer openConversation(Map<String, String> params) {
+    String users = params.getOrDefault("users", "");
+    if (users.isBlank() || users.contains(",")) {
+      return Answer.error(users.isBlank() ? "users_list_not_supplied" : "not_implemented");
+    }
+    String id = "D" + users;
+    slack.channel(id, FakeSlack.Membership.MEMBER);
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("channel").put("id", id).put("is_im", true).put("user", users);
     return Answer.ok(body);
   }
 

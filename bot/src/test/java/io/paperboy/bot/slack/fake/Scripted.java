@@ -11,6 +11,15 @@ import java.util.Optional;
  */
 public record Scripted(int status, String error, Optional<Integer> retryAfter) {
 
+  /** Lets one call through untouched, so that a later call in the script fails (a crash mid-post). */
+  public static Scripted pass() {
+    return new Scripted(0, "", Optional.empty());
+  }
+
+  boolean passes() {
+    return status == 0;
+  }
+
   public static Scripted rateLimited(int retryAfterSeconds) {
     return new Scripted(429, "ratelimited", Optional.of(retryAfterSeconds));
   }
