@@ -169,6 +169,9 @@ final class ConditionalGet {
     }
   }
 
+  private static final java.util.regex.Pattern TRUNCATED_BY_JDK =
+      java.util.regex.Pattern.compile("fixed content-length: (\\d+), bytes received: (\\d+)");
+
   private Trouble trouble(URI uri, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof CappedBodySubscriber.BodyProblem problem) {
@@ -180,6 +183,12 @@ final class ConditionalGet {
     }
     if (failure instanceof ConnectException) {
       return new Trouble(uri + ": cannot connect: " + describe(failure), true);
+    }
+    java.util.regex.Matcher cut = TRUNCATED_BY_JDK.matcher(describe(failure));
+    if (failure instanceof IOException && cut.find()) {
+      // the JDK client sometimes reports a short body itself, before the body subscriber sees the end
+      return new Trouble(uri + ": body truncated: the connection ended after " + cut.group(2) + " of "
+          + cut.group(1) + " bytes", true);
     }
     if (failure instanceof IOException) {
       return new Trouble(uri + ": I/O error: " + describe(failure), true);
