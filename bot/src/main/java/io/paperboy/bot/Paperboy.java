@@ -77,6 +77,8 @@ public final class Paperboy implements AutoCloseable {
   private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
   private final CommandRegistry commands;
+  /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
+  private volatile Runnable wakeDelivery = () -> { };
 
   private Paperboy(PaperboyConfig config, Clock clock) {
     this.config = config;
@@ -137,7 +139,9 @@ public final class Paperboy implements AutoCloseable {
   /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
   public IngestReport ingest(List<Path> paths, IngestProgress progress) {
     IngestReport report = ingestor.ingest(paths, progress);
-    alertPlanner.plan(report.results());
+    if (alertPlanner.plan(report.results()) > 0) {
+      wakeDelivery.run();
+    }
     return report;
   }
 
@@ -183,7 +187,9 @@ public final class Paperboy implements AutoCloseable {
         d.parallelism(), clock);
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
-    return DeliveryRuntime.start(planner, worker);
+    DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
+    wakeDelivery = worker::wake;
+    return runtime;
   }
 
   /**
@@ -199,7 +205,11 @@ public final class Paperboy implements AutoCloseable {
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
         ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
-    poller.addListener((result, digest) -> alertPlanner.plan(List.of(result)));
+    poller.addListener((result, digest) -> {
+      if (alertPlanner.plan(List.of(result)) > 0) {
+        wakeDelivery.run();
+      }
+    });
     return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
   }
 

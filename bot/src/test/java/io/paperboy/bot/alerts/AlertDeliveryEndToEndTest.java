@@ -1,0 +1,131 @@
+package io.paperboy.bot.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.command.Caller;
+import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.bot.command.ParsedCommand;
+import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.delivery.DeliveryRuntime;
+import io.paperboy.bot.message.Message;
+import io.paperboy.bot.slack.SlackClients;
+import io.paperboy.bot.slack.SlackGateway;
+import io.paperboy.bot.slack.SlackRenderer;
+import io.paperboy.bot.slack.fake.FakeSlack;
+import io.paperboy.bot.slack.fake.PostedMessage;
+import io.paperboy.scheduler.ingest.IngestProgress;
+import io.paperboy.store.ChannelRef;
+import io.paperboy.store.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alerts end to end on the fake Slack: /alert add, an ingest, the delivery worker, real Bolt's
+ * Web API client posting to the fake — once, to the right place, pinging only whom the alert names.
+ */
+class AlertDeliveryEndToEndTest {
+
+  private static final String CHANNEL = "C0ALERTS";
+  private static final ChannelRef HERE = ChannelRef.of(Platform.SLACK, FakeSlack.TEAM_ID, CHANNEL);
+
+  @TempDir
+  Path dir;
+
+  private FakeSlack fake;
+  private Paperboy app;
+  private DeliveryRuntime delivery;
+  private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = FakeSlack.start().channel(CHANNEL, FakeSlack.Membership.MEMBER);
+    app = Paperboy.open(PaperboyConfig.defaults().withDatabase(dir.resolve("p.db").toString()), Clock.systemUTC());
+    SlackGateway gateway = new SlackGateway(SlackClients.create(fake.apiUrl()).methods(FakeSlack.BOT_TOKEN),
+        new SlackRenderer(), Duration.ofSeconds(30), 3);
+    delivery = app.startDelivery(Map.of(Platform.SLACK, gateway));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    delivery.close();
+    app.close();
+    fake.close();
+  }
+
+  private Message alert(Caller who, String text) {
+    ParsedCommand p = app.commands().parse("alert", text);
+    return app.commands().dispatch(new CommandRequest("alert", p.subcommand(), p.options(), who, HERE,
+        Clock.systemUTC().instant()));
+  }
+
+  private Path digest(String name, String... papers) throws Exception {
+    StringBuilder md = new StringBuilder("## Daily Papers (" + today + ")\n\n");
+    for (String p : papers) {
+      md.append(p).append("\n\n");
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, md.toString());
+    return file;
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  @DisplayName("a channel alert fires once on the next ingest, not on a re-ingest; a DM alert reaches its user; "
+      + "the named group is the only mention")
+  void endToEnd() throws Exception {
+    // GIVEN a channel alert pinging a user group, and a member's DM alert
+    Caller manager = new Caller("U0ADMIN", "ada", true);
+    Caller member = new Caller("U0READER", "rea", false);
+    assertThat(((io.paperboy.bot.message.Block.Text) alert(manager, "add 확산 mention:<!subteam^S0ML|@ml>").blocks()
+        .get(0)).markdown()).contains("saved");
+    alert(member, "add title:agent to:me");
+
+    // WHEN today's digest is ingested
+    String diffusion = "### [Video Diffusion <!channel> at Scale](https://arxiv.org/abs/2406.11111)\n\nVote: 5\n\n"
+        + "Authors: Ana Kim\n\n- 확산모델로 비디오를 만든다. @everyone <@U0BOSS>";
+    String agent = "### [Agents Everywhere](https://arxiv.org/abs/2406.22222)\n\nVote: 3\n\nAuthors: Bo Lee\n\n- 에이전트";
+    String other = "### [Unrelated](https://arxiv.org/abs/2406.33333)\n\nVote: 1\n\n- 조용한 논문";
+    Path day = digest("day.md", diffusion, agent, other);
+    app.ingest(List.of(day), IngestProgress.NONE);
+
+    // THEN the channel gets one message with the matching paper, pinging only the group
+    await(() -> fake.messages(CHANNEL).size() >= 1 && fake.messages("DU0READER").size() >= 1);
+    List<PostedMessage> inChannel = fake.messages(CHANNEL);
+    assertThat(inChannel).hasSize(1);
+    String all = inChannel.get(0).text() + "\n" + inChannel.get(0).blocks();
+    assertThat(all).contains("Video Diffusion").doesNotContain("Agents Everywhere").doesNotContain("Unrelated");
+    assertThat(all).contains("<!subteam^S0ML>");
+    assertThat(all).doesNotContain("<!channel>").doesNotContain("<!everyone>").doesNotContain("<@U0BOSS>");
+    // AND the member's DM gets the agent paper
+    List<PostedMessage> dm = fake.messages("DU0READER");
+    assertThat(dm).hasSize(1);
+    assertThat(dm.get(0).text() + dm.get(0).blocks()).contains("Agents Everywhere").doesNotContain("<!subteam");
+
+    // WHEN the same day is ingested again (votes changed)
+    app.ingest(List.of(digest("again.md", diffusion.replace("Vote: 5", "Vote: 9"), agent, other)), IngestProgress.NONE);
+    Thread.sleep(1_500);
+
+    // THEN nothing more is posted
+    assertThat(fake.messages(CHANNEL)).hasSize(1);
+    assertThat(fake.messages("DU0READER")).hasSize(1);
+  }
+}
