@@ -105,6 +105,47 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("malformed files of many kinds: each refused with file:line: reason, exit 2, the store byte-for-byte as before")
+  void manyRefusals() throws IOException {
+    run("ingest", SEEDS.toString(), "--db", db());
+    String before = run("export", "--db", db()).out();
+    Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+    bad.put("no-heading.md", "### [A](https://arxiv.org/abs/2406.00001)\n\n- x\n".getBytes(StandardCharsets.UTF_8));
+    bad.put("bad-date.md", "## Daily Papers (2024-02-30)\n\n### [A](https://arxiv.org/abs/2406.00001)\n".getBytes(StandardCharsets.UTF_8));
+    bad.put("not-iso.md", "## Daily Papers (2024-6-7)\n\n### [A](https://arxiv.org/abs/2406.00001)\n".getBytes(StandardCharsets.UTF_8));
+    bad.put("no-link.md", "## Daily Papers (2024-06-08)\n\n### Just a title\n\n- x\n".getBytes(StandardCharsets.UTF_8));
+    byte[] latin1 = "## Daily Papers (2024-06-08)\n\n### [Caf\u00e9](https://arxiv.org/abs/2406.00001)\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    bad.put("latin1.md", latin1);
+    byte[] binary = new byte[4096];
+    new java.util.Random(1).nextBytes(binary);
+    bad.put("binary.md", binary);
+    bad.put("empty.md", new byte[0]);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("ingest", "--db", db()));
+    for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+      Path f = dir.resolve(e.getKey());
+      Files.write(f, e.getValue());
+      args.add(f.toString());
+    }
+    Path huge = dir.resolve("huge.md");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      raf.setLength(6L * 1024 * 1024);
+    }
+    args.add(huge.toString());
+
+    Result r = run(args.toArray(String[]::new));
+
+    assertThat(r.code()).isEqualTo(2);
+    java.util.List<String> lines = r.err().lines().toList();
+    assertThat(lines).hasSize(bad.size() + 1);
+    for (String name : bad.keySet()) {
+      assertThat(lines).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(dir.resolve(name).toString()) + ":\\d+: .+"));
+    }
+    assertThat(lines).anyMatch(l -> l.startsWith(huge + ":1: "));
+    assertThat(run("export", "--db", db()).out()).isEqualTo(before);
+  }
+
+  @Test
   @DisplayName("ask answers one command as the console shows it; a usage error exits non-zero")
   void ask() {
     run("ingest", SEEDS.toString(), "--db", db());

@@ -63,13 +63,13 @@ public final class DigestIngestor {
             result.updated(), result.removed());
       } catch (DigestRejectedException e) {
         refusals.add(e);
-        LOG.warn("refused {}", e.getMessage());
+        LOG.debug("refused {}", e.getMessage());
       }
       progress.fileDone(file, ++done, files.size());
     }
     // a folder that could not be listed counts as one path seen, so "refused" never exceeds "seen"
     IngestReport report = new IngestReport(files.size() + expansion.unlistedFolders().size(), results, refusals);
-    LOG.info("ingest: {}", report.summary());
+    LOG.debug("ingest: {}", report.summary());
     return report;
   }
 
