@@ -30,9 +30,9 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
     }
     time("ingest.first-try", firstTry);
     time("ingest.give-up-at", giveUpAt);
-    Durations.parse("ingest.initial-backoff", initialBackoff);
-    Durations.parse("ingest.max-backoff", maxBackoff);
-    Durations.parse("ingest.http-timeout", httpTimeout);
+    ConfigDurations.parse("ingest.initial-backoff", initialBackoff);
+    ConfigDurations.parse("ingest.max-backoff", maxBackoff);
+    ConfigDurations.parse("ingest.http-timeout", httpTimeout);
   }
 
   public static IngestConfig defaults() {
@@ -48,15 +48,15 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
   }
 
   public Duration initialBackoffDuration() {
-    return Durations.parse("ingest.initial-backoff", initialBackoff);
+    return ConfigDurations.parse("ingest.initial-backoff", initialBackoff);
   }
 
   public Duration maxBackoffDuration() {
-    return Durations.parse("ingest.max-backoff", maxBackoff);
+    return ConfigDurations.parse("ingest.max-backoff", maxBackoff);
   }
 
   public Duration httpTimeoutDuration() {
-    return Durations.parse("ingest.http-timeout", httpTimeout);
+    return ConfigDurations.parse("ingest.http-timeout", httpTimeout);
   }
 
   private static LocalTime time(String key, String value) {
