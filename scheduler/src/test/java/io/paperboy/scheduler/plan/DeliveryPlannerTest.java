@@ -1,5 +1,6 @@
 package io.paperboy.scheduler.plan;
 
+import io.paperboy.scheduler.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.store.ChannelRef;
@@ -52,7 +53,7 @@ class DeliveryPlannerTest {
   SqlitePaperStore papers;
   SubscriptionStore subscriptions;
   OutboxStore outbox;
-  SimulatedClock clock;
+  MutableClock clock;
   AtomicInteger wakes;
   DeliveryPlanner planner;
 
@@ -62,7 +63,7 @@ class DeliveryPlannerTest {
     papers = new SqlitePaperStore(db);
     subscriptions = new SubscriptionStore(db);
     outbox = new OutboxStore(db);
-    clock = new SimulatedClock(START);
+    clock = new MutableClock(START);
     wakes = new AtomicInteger();
     planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(papers), new PlanRules(Duration.ofHours(24)),
         EnumSet.of(Platform.SLACK, Platform.DISCORD), clock, wakes::incrementAndGet);

@@ -1,5 +1,6 @@
 package io.paperboy.scheduler.poll;
 
+import io.paperboy.scheduler.testing.MutableClock;
 import static io.paperboy.scheduler.poll.TestDigests.found;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

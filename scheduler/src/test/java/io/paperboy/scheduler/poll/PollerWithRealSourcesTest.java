@@ -1,5 +1,6 @@
 package io.paperboy.scheduler.poll;
 
+import io.paperboy.scheduler.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
