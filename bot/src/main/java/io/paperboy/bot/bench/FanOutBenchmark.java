@@ -73,7 +73,8 @@ final class FanOutBenchmark {
   static Result run(Path file, int channels) throws Exception {
     DeliveryConfig config = PaperboyConfig.defaults().delivery();
     RateLimits limits = RateLimits.discord();
-    Level before = quiet("io.paperboy.bot.delivery");
+    Level workerLevel = quiet("io.paperboy.bot.delivery");
+    Level plannerLevel = quiet("io.paperboy.scheduler.plan");
     try (FakePlatform fake = new FakePlatform(); Database db = Database.open(file)) {
       fake.enforce(limits);
       SqlitePaperStore papers = new SqlitePaperStore(db);
@@ -115,7 +116,8 @@ final class FanOutBenchmark {
       return new Result(channels, messages, sent, seconds, limits.floorSeconds(messages, channels),
           fake.rateLimitedAnswers(), config.parallelism());
     } finally {
-      logger("io.paperboy.bot.delivery").setLevel(before);
+      logger("io.paperboy.bot.delivery").setLevel(workerLevel);
+      logger("io.paperboy.scheduler.plan").setLevel(plannerLevel);
     }
   }
 
@@ -144,7 +146,7 @@ final class FanOutBenchmark {
     }
   }
 
-  /** Every 429 is logged as a retry; the bench prints the count instead of thousands of lines. */
+  /** Every planned row and every 429 is logged; the bench prints counts instead of thousands of lines. */
   private static Level quiet(String name) {
     Logger logger = logger(name);
     Level before = logger.getLevel();
