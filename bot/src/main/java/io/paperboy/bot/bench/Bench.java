@@ -24,6 +24,9 @@ public final class Bench {
   private final int papers;
   private final boolean quick;
   private final PrintStream log;
+  private final int roundTripWarmUp;
+  private final int roundTrips;
+  private final int fanOutChannels;
 
   /**
    * @param papers how many synthetic papers to generate
@@ -31,12 +34,29 @@ public final class Bench {
    * @param log    progress lines
    */
   public Bench(int papers, boolean quick, PrintStream log) {
+    this(papers, quick, log, quick ? 100 : 300, quick ? 200 : 1_000, quick ? 200 : 1_000);
+  }
+
+  /**
+   * @param roundTripWarmUp  platform round trips before measuring
+   * @param roundTrips       measured platform round trips
+   * @param fanOutChannels   channels the fan-out posts to
+   */
+  Bench(int papers, boolean quick, PrintStream log, int roundTripWarmUp, int roundTrips, int fanOutChannels) {
     this.papers = papers;
     this.quick = quick;
     this.log = log;
+    this.roundTripWarmUp = roundTripWarmUp;
+    this.roundTrips = roundTrips;
+    this.fanOutChannels = fanOutChannels;
   }
 
   public BenchReport run() throws Exception {
+    // the JDK HTTP server behind the Slack and fan-out fakes: without it every loopback answer
+    // stalls ~40 ms on Nagle + delayed ACK (read once, when the first server starts)
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     Path work = Files.createTempDirectory("paperboy-bench");
     try {
       return run(work);
@@ -81,7 +101,9 @@ public final class Bench {
 
       searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
+      roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }
+    fanOutRow(report, work);
 
     alertRows(report, quick ? 100 : 1_000, quick ? 500 : 10_000);
 
@@ -100,6 +122,33 @@ public final class Bench {
           kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024));
     }
     return report;
+  }
+
+  private void roundTripRows(BenchReport report, RoundTripBenchmarks bench) throws Exception {
+    log.println("/paper through JDA against the fake Discord ×" + roundTrips + " (after " + roundTripWarmUp + ")");
+    roundTripRow(report, "/paper round trip through JDA (interaction in → callback out) p50 / p99", bench.discord(),
+        "plain HTTP GET to the fake");
+    log.println("/paper through Bolt against the fake Slack ×" + roundTrips + " (after " + roundTripWarmUp + ")");
+    roundTripRow(report, "/paper round trip through Bolt (signed slash command → ack JSON) p50 / p99", bench.slack(),
+        "same POST to an unmapped path: Jetty 405, no Bolt");
+  }
+
+  private static void roundTripRow(BenchReport report, String name, RoundTripBenchmarks.Result r, String baseline) {
+    double p99Ms = r.adapter().p99() / 1000;
+    report.add(new BenchReport.Row(name,
+        BenchReport.micros(r.adapter().p50()) + " / " + BenchReport.micros(r.adapter().p99()),
+        BenchReport.micros(r.baseline().p50()) + " / " + BenchReport.micros(r.baseline().p99()) + " (" + baseline + ")",
+        BenchReport.ratio(r.adapter().p99() / r.baseline().p99()) + " (p99)", "p99 < 50 ms", p99Ms < 50));
+  }
+
+  private void fanOutRow(BenchReport report, Path work) throws Exception {
+    log.println("fan-out: one day to " + fanOutChannels + " channels under Discord's rate limits");
+    FanOutBenchmark.Result r = FanOutBenchmark.run(work.resolve("fan-out.db"), fanOutChannels);
+    report.add(new BenchReport.Row("fan-out: one day to " + r.channels() + " Discord channels (worker parallelism "
+        + r.parallelism() + ")", String.format(Locale.ROOT, "%.1f s (%d messages, %d answers were 429)", r.seconds(),
+        r.messages(), r.rateLimited()), String.format(Locale.ROOT, "%.1f s (floor: 50 requests/s global, 5 per 5 s"
+        + " per channel)", r.floorSeconds()), String.format(Locale.ROOT, "%.1f %% of ceiling", 100 * r.ofCeiling()),
+        "≥ 95 % of ceiling", r.ofCeiling() >= 0.95));
   }
 
   private void alertRows(BenchReport report, int alertCount, int paperCount) throws Exception {

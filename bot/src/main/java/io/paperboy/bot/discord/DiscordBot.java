@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -145,6 +146,14 @@ public final class DiscordBot implements AutoCloseable {
   /** The OAuth2 URL that adds the bot to a server with the scopes and permissions it needs. */
   public String inviteUrl() {
     return inviteUrl;
+  }
+
+  /**
+   * The raw permission bits the invite URL asks for: what a loopback fake grants the bot's role
+   * (for {@code paperboy bench}, which must not see JDA types).
+   */
+  public static long invitePermissions() {
+    return Permission.getRaw(DiscordPermissions.required());
   }
 
   /** Whether startup found changed definitions and registered the commands. */

@@ -105,11 +105,13 @@ final class DiscordCommands {
       }
     }
     if (o.type() == io.paperboy.bot.command.OptionType.INTEGER) {
+      // Discord's integers are JSON doubles: bounds beyond ±(2^53 - 1) (e.g. Long.MAX_VALUE for
+      // "no upper bound") are refused by JDA, so clamp them to the widest Discord allows
       if (o.min() != null) {
-        data.setMinValue(o.min());
+        data.setMinValue(Math.max(o.min(), (long) OptionData.MIN_NEGATIVE_NUMBER));
       }
       if (o.max() != null) {
-        data.setMaxValue(o.max());
+        data.setMaxValue(Math.min(o.max(), (long) OptionData.MAX_POSITIVE_NUMBER));
       }
     }
     return data;

@@ -32,6 +32,18 @@ class ArchitectureTest {
       .because("adapters depend on the core, never the other way round");
 
   @ArchTest
+  static final ArchRule neutralPackagesDoNotUseTheFakes = noClasses()
+      .that().resideInAnyPackage(NEUTRAL)
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.testkit..")
+      .because("the loopback fakes serve tests and `paperboy bench`; production code never posts to them");
+
+  @ArchTest
+  static final ArchRule adaptersDoNotUseTheFakes = noClasses()
+      .that().resideInAnyPackage("io.paperboy.bot.discord..", "io.paperboy.bot.slack..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.testkit..")
+      .because("the fakes depend on the adapters' helpers, never the other way round");
+
+  @ArchTest
   static final ArchRule storeKnowsNothingAbove = noClasses()
       .that().resideInAPackage("io.paperboy.store..")
       .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.scheduler..", "io.paperboy.bot..",

@@ -1,5 +1,6 @@
 package io.paperboy.bot.delivery;
 
+import io.paperboy.bot.testkit.platform.HttpTestGateway;
 import io.paperboy.store.Platform;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,11 +2,13 @@ package io.paperboy.bot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.bot.testkit.platform.FakePlatform;
+import io.paperboy.bot.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
-import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.Delivery.Kind;
 import io.paperboy.store.delivery.Delivery.Status;
+import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.OutboxKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

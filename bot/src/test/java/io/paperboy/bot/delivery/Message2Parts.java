@@ -2,6 +2,7 @@ package io.paperboy.bot.delivery;
 
 import io.paperboy.bot.message.Block;
 import io.paperboy.bot.message.Message;
+import io.paperboy.bot.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
 import java.util.ArrayList;
 import java.util.List;

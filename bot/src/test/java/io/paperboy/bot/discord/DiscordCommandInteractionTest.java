@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.discord.fake.FakeDiscord;
-import io.paperboy.bot.discord.fake.FakeInteraction;
-import io.paperboy.bot.discord.fake.RecordedCall;
+import io.paperboy.bot.testkit.discord.FakeDiscord;
+import io.paperboy.bot.testkit.discord.FakeInteraction;
+import io.paperboy.bot.testkit.discord.RecordedCall;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.time.Duration;

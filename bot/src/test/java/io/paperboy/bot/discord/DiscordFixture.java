@@ -1,7 +1,7 @@
 package io.paperboy.bot.discord;
 
 import io.paperboy.bot.command.CommandRegistry;
-import io.paperboy.bot.discord.fake.FakeDiscord;
+import io.paperboy.bot.testkit.discord.FakeDiscord;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

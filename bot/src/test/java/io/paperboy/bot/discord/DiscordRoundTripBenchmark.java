@@ -1,6 +1,6 @@
 package io.paperboy.bot.discord;
 
-import io.paperboy.bot.discord.fake.FakeInteraction;
+import io.paperboy.bot.testkit.discord.FakeInteraction;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

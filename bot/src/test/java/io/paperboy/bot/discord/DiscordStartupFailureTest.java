@@ -2,7 +2,7 @@ package io.paperboy.bot.discord;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperboy.bot.discord.fake.FakeDiscord;
+import io.paperboy.bot.testkit.discord.FakeDiscord;
 import java.net.ServerSocket;
 import java.time.Duration;
 import net.dv8tion.jda.api.Permission;

@@ -1,7 +1,7 @@
 package io.paperboy.bot.slack;
 
-import io.paperboy.bot.slack.fake.FakeSlack;
-import io.paperboy.bot.slack.fake.SignedRequests;
+import io.paperboy.bot.testkit.slack.FakeSlack;
+import io.paperboy.bot.testkit.slack.SignedRequests;
 import java.io.IOException;
 import java.net.URI;
 

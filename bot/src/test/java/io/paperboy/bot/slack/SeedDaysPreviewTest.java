@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.bot.message.Block;
 import io.paperboy.bot.message.Message;
-import io.paperboy.bot.slack.fake.BlockKitValidator;
+import io.paperboy.bot.testkit.slack.BlockKitValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

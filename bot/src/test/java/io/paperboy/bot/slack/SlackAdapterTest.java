@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.bot.delivery.PostOptions;
 import io.paperboy.bot.message.Message;
-import io.paperboy.bot.slack.fake.FakeSlack;
-import io.paperboy.bot.slack.fake.SignedRequests;
+import io.paperboy.bot.testkit.slack.FakeSlack;
+import io.paperboy.bot.testkit.slack.SignedRequests;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.slack.fake.SignedRequests;
+import io.paperboy.bot.testkit.slack.SignedRequests;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.time.Duration;

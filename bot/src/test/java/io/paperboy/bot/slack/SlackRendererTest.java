@@ -8,7 +8,7 @@ import com.ibm.icu.text.BreakIterator;
 import io.paperboy.bot.message.Block;
 import io.paperboy.bot.message.Mention;
 import io.paperboy.bot.message.Message;
-import io.paperboy.bot.slack.fake.BlockKitValidator;
+import io.paperboy.bot.testkit.slack.BlockKitValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.paperboy.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.slack.fake.SignedRequests;
+import io.paperboy.bot.testkit.slack.SignedRequests;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.paperboy.bot.slack.fake;
+package io.paperboy.bot.testkit.slack;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package io.paperboy.bot.slack.fake;
+package io.paperboy.bot.testkit.slack;
 
-import static io.paperboy.bot.slack.fake.FakeSlack.JSON;
+import static io.paperboy.bot.testkit.slack.FakeSlack.JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

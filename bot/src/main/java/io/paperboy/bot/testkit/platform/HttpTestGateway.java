@@ -1,9 +1,13 @@
-package io.paperboy.bot.delivery;
+package io.paperboy.bot.testkit.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperboy.bot.console.ConsoleRenderer;
+import io.paperboy.bot.delivery.ChannelGateway;
+import io.paperboy.bot.delivery.PostException;
+import io.paperboy.bot.delivery.PostOptions;
+import io.paperboy.bot.delivery.PostReceipt;
 import io.paperboy.bot.message.Block;
 import io.paperboy.bot.message.Message;
 import io.paperboy.store.ChannelRef;
@@ -33,10 +37,10 @@ import java.util.Optional;
  * metadata and, when {@link PostOptions#mayHavePosted()}, reads the channel's history first and
  * skips the parts already there.
  */
-final class HttpTestGateway implements ChannelGateway {
+public final class HttpTestGateway implements ChannelGateway {
 
   /** Paper cards per posted part: a day's digest becomes several messages. */
-  static final int CARDS_PER_PART = 3;
+  public static final int CARDS_PER_PART = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +50,7 @@ final class HttpTestGateway implements ChannelGateway {
   private final ConsoleRenderer renderer = new ConsoleRenderer();
 
   /** @param platform DISCORD (nonce dialect) or SLACK (marker and history dialect) */
-  HttpTestGateway(Platform platform, String baseUrl) {
+  public HttpTestGateway(Platform platform, String baseUrl) {
     if (platform == Platform.CONSOLE) {
       throw new IllegalArgumentException("the HTTP fake speaks Discord or Slack");
     }
@@ -62,7 +66,7 @@ final class HttpTestGateway implements ChannelGateway {
   }
 
   /** The parts a message is posted as, as text. */
-  List<String> parts(Message message) {
+  public List<String> parts(Message message) {
     List<List<Block>> parts = new ArrayList<>();
     List<Block> current = new ArrayList<>();
     int cards = 0;
@@ -100,7 +104,7 @@ final class HttpTestGateway implements ChannelGateway {
   }
 
   /** Discord nonces are at most 25 characters: a hash of the part key. */
-  static String nonce(String partKey) {
+  public static String nonce(String partKey) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(partKey.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash).substring(0, 25);

@@ -1,4 +1,4 @@
-package io.paperboy.bot.delivery;
+package io.paperboy.bot.testkit.platform;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Discord's documented message limits, enforced by the fake: about 50 requests per second for the
  * bot as a whole, and about 5 messages per 5 seconds per channel (sliding windows).
  */
-final class RateLimits {
+public final class RateLimits {
 
   private final int globalPerSecond;
   private final int perChannel;
@@ -17,18 +17,18 @@ final class RateLimits {
   private final Deque<Long> global = new ArrayDeque<>();
   private final Map<String, Deque<Long>> channels = new HashMap<>();
 
-  RateLimits(int globalPerSecond, int perChannel, long channelWindowMillis) {
+  public RateLimits(int globalPerSecond, int perChannel, long channelWindowMillis) {
     this.globalPerSecond = globalPerSecond;
     this.perChannel = perChannel;
     this.channelWindowMillis = channelWindowMillis;
   }
 
-  static RateLimits discord() {
+  public static RateLimits discord() {
     return new RateLimits(50, 5, 5_000);
   }
 
   /** Takes a slot and returns 0, or returns how many ms to wait before one is free. */
-  synchronized long acquire(String channel) {
+  public synchronized long acquire(String channel) {
     long now = System.nanoTime() / 1_000_000;
     trim(global, now, 1_000);
     Deque<Long> ch = channels.computeIfAbsent(channel, c -> new ArrayDeque<>());
@@ -53,7 +53,7 @@ final class RateLimits {
    * take under these limits: with sliding windows the first window's worth goes at once, each
    * further one a window later.
    */
-  double floorSeconds(int messages, int channelCount) {
+  public double floorSeconds(int messages, int channelCount) {
     double byGlobal = Math.max(0, (messages + globalPerSecond - 1) / globalPerSecond - 1);
     int perChannelMessages = (messages + channelCount - 1) / channelCount;
     double byChannel = Math.max(0, (perChannelMessages + perChannel - 1) / perChannel - 1)

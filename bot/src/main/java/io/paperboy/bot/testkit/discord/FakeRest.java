@@ -1,4 +1,4 @@
-package io.paperboy.bot.discord.fake;
+package io.paperboy.bot.testkit.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

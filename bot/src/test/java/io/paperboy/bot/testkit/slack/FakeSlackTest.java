@@ -1,4 +1,4 @@
-package io.paperboy.bot.slack.fake;
+package io.paperboy.bot.testkit.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

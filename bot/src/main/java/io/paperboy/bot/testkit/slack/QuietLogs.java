@@ -1,4 +1,4 @@
-package io.paperboy.bot.slack.fake;
+package io.paperboy.bot.testkit.slack;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

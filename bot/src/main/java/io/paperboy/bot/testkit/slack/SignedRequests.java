@@ -1,4 +1,4 @@
-package io.paperboy.bot.slack.fake;
+package io.paperboy.bot.testkit.slack;
 
 import java.io.IOException;
 import java.net.URI;

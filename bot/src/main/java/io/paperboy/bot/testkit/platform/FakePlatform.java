@@ -1,4 +1,4 @@
-package io.paperboy.bot.delivery;
+package io.paperboy.bot.testkit.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * forbidden channels), enforce Discord-like rate limits, and hook every step of a request (to
  * kill a client process at a precise moment).
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
   /** Where in handling a request a hook runs. */
-  enum Point {
+  public enum Point {
     /** A POST arrived; nothing stored yet. */
     POST_RECEIVED,
     /** The POST's message is stored (posted); no answer sent yet. */
@@ -55,28 +55,28 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** What happened, for a hook. */
-  record Event(Point point, String dialect, String channel, int postsThisDialect, int postsTotal) {}
+  public record Event(Point point, String dialect, String channel, int postsThisDialect, int postsTotal) {}
 
   /** Runs at each point; may throw {@link Dropped} to end the request without an answer. */
   @FunctionalInterface
-  interface Hook {
+  public interface Hook {
     void on(Event event);
   }
 
   /** Thrown by a hook: the request is dropped where it is (nothing more stored, no answer). */
-  static final class Dropped extends RuntimeException {
+  public static final class Dropped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Dropped() {
+    public Dropped() {
       super("dropped by a test hook", null, false, false);
     }
   }
 
   /** One stored message. */
-  record Posted(String id, String channel, String key, String text) {}
+  public record Posted(String id, String channel, String key, String text) {}
 
   /** A fault to answer the next matching POST with. */
-  enum Fault {
+  public enum Fault {
     /** 429 with Retry-After; nothing posted. */
     RATE_LIMITED,
     /** 503 before storing: nothing posted. */
@@ -108,7 +108,7 @@ final class FakePlatform implements AutoCloseable {
   private volatile long retryAfterMillis = 50;
   private volatile RateLimits limits;
 
-  FakePlatform() throws IOException {
+  public FakePlatform() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/discord/channels/", this::discordPost);
     server.createContext("/slack/chat.postMessage", this::slackPost);
@@ -117,47 +117,47 @@ final class FakePlatform implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void hook(Hook value) {
+  public void hook(Hook value) {
     hook = value;
   }
 
   /** The next POSTs (any dialect) meet these faults, in order. */
-  synchronized void queueFaults(List<Fault> list) {
+  public synchronized void queueFaults(List<Fault> list) {
     faults.addAll(list);
   }
 
-  synchronized int faultsLeft() {
+  public synchronized int faultsLeft() {
     return faults.size();
   }
 
-  void retryAfterMillis(long value) {
+  public void retryAfterMillis(long value) {
     retryAfterMillis = value;
   }
 
-  void gone(String channel) {
+  public void gone(String channel) {
     goneChannels.add(channel);
   }
 
-  void forbidden(String channel) {
+  public void forbidden(String channel) {
     forbiddenChannels.add(channel);
   }
 
-  void enforce(RateLimits value) {
+  public void enforce(RateLimits value) {
     limits = value;
   }
 
   /** What the channel holds, in posting order. */
-  List<Posted> postsIn(String channel) {
+  public List<Posted> postsIn(String channel) {
     synchronized (channels) {
       return List.copyOf(channels.getOrDefault(channel, List.of()));
     }
   }
 
-  Map<String, List<Posted>> allPosts() {
+  public Map<String, List<Posted>> allPosts() {
     synchronized (channels) {
       Map<String, List<Posted>> copy = new java.util.TreeMap<>();
       channels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -165,19 +165,19 @@ final class FakePlatform implements AutoCloseable {
     }
   }
 
-  int dedupHits() {
+  public int dedupHits() {
     return dedupHits.get();
   }
 
-  int historyCalls() {
+  public int historyCalls() {
     return historyCalls.get();
   }
 
-  int rateLimitedAnswers() {
+  public int rateLimitedAnswers() {
     return rateLimited.get();
   }
 
-  int serverErrorAnswers() {
+  public int serverErrorAnswers() {
     return serverErrors.get();
   }
 
