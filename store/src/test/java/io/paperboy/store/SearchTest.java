@@ -205,6 +205,23 @@ class SearchTest {
   }
 
   @Test
+  @DisplayName("more matches than the window: the newest are ranked by title match, then votes, then recency")
+  void commonTermRanking() {
+    store.save(digest("2024-06-08", entry(1, "c.old").title("Comet").summary("- comet")));
+    store.save(digest("2024-06-09", entry(1, "c.summary").summary("- a comet passes")));
+    store.save(digest("2024-06-10", entry(1, "c.title").title("Comet Trails").summary("- trails")));
+    store.save(digest("2024-06-11", entry(1, "c.newest").summary("- another comet")));
+    SqlitePaperStore narrow = new SqlitePaperStore(db, new SearchIndex(3), Clock.systemUTC());
+
+    // GIVEN four matches and a window of three: the oldest is out, the title match leads
+    assertThat(narrow.search("comet", 3)).extracting(h -> h.paper().arxivId())
+        .containsExactly("c.title", "c.newest", "c.summary");
+    // AND a field-limited expression still works on this path
+    assertThat(narrow.match("summary : \"comet\"", 3)).extracting(h -> h.paper().arxivId())
+        .containsExactlyInAnyOrder("c.newest", "c.summary", "c.old");
+  }
+
+  @Test
   @DisplayName("match() takes FTS5 expressions of token phrases: column filters, NOT, OR")
   void lowerLevelMatch() {
     assertThat(store.match("title : \"모델\"", 10)).extracting(h -> h.paper().arxivId()).containsExactly("k.diffusion");
