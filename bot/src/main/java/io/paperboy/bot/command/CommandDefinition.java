@@ -76,8 +76,11 @@ public record CommandDefinition(
       return subcommands.stream().map(s -> "/" + name + " " + s.usage().substring(1)).collect(Collectors.joining("\n"));
     }
     StringBuilder sb = new StringBuilder("/").append(name);
+    boolean afterRest = false;
     for (OptionDefinition o : options) {
-      sb.append(' ').append(o.usage());
+      // after a rest option only name:value can reach an option, so the usage shows that form
+      sb.append(' ').append(afterRest ? o.namedUsage() : o.usage());
+      afterRest |= o.rest();
     }
     return sb.toString();
   }

@@ -70,6 +70,14 @@ public record OptionDefinition(
     return new OptionDefinition(name, description, OptionType.MENTIONABLE, required, List.of(), null, null, false);
   }
 
+  /** {@code [name:value]}: the form that names the option, e.g. {@code [to:channel|me]}. */
+  public String namedUsage() {
+    String inner = usage();
+    String body = inner.substring(1, inner.length() - 1);
+    String value = body.equals(name) ? "…" : body;
+    return (required ? "<" : "[") + name + ":" + value + (required ? ">" : "]");
+  }
+
   /** {@code <name>} or {@code [name]}, with the choices when closed. */
   public String usage() {
     String body;

@@ -90,6 +90,8 @@ class TextCommandParserTest {
     assertThat(TextCommandParser.parse(ALERT, "add diffusion mention:<!subteam^S9|@ml>").options())
         .containsEntry("mention", "role:S9");
     assertThat(TextCommandParser.parse(ALERT, "add x mention:<@&42>").options()).containsEntry("mention", "role:42");
+    assertThat(ALERT.usage()).isEqualTo("/alert add <query…> [mention:…]\n/alert list");
+    assertThat(SEARCH.usage()).as("after a rest option only name:value reaches an option").isEqualTo("/search <query…> [n:…]");
     assertThatThrownBy(() -> TextCommandParser.parse(ALERT, "frobnicate"))
         .isInstanceOf(UsageException.class).hasMessageContaining("has no subcommand `frobnicate`");
     assertThatThrownBy(() -> TextCommandParser.parse(ALERT, ""))

@@ -167,7 +167,7 @@ class CommandsTest {
     assertThat(((Block.Header) day.blocks().get(0)).text()).contains("2024-06-06");
     assertThat(ask("/digest").paperCards()).hasSize(3);
     String help = text(ask("/help"));
-    assertThat(help).contains("/paper <id>", "/top [today|yesterday|week|month|YYYY-MM-DD] [n]", "/search <query…> [n]",
+    assertThat(help).contains("/paper <id>", "/top [today|yesterday|week|month|YYYY-MM-DD] [n]", "/search <query…> [n:…]",
         "/digest", "/help");
   }
 
