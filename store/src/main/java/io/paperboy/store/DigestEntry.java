@@ -44,9 +44,16 @@ public record DigestEntry(
     authors = List.copyOf(authors);
   }
 
+  private static final java.util.regex.Pattern VIDEO =
+      java.util.regex.Pattern.compile(".*\\.(mp4|webm|mov)(\\?.*)?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /** Whether the media URL names a video rather than a thumbnail image. */
   public boolean hasVideo() {
-    return media.map(m -> m.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(mp4|webm|mov)(\\?.*)?$"))
-        .orElse(false);
+    return media.map(DigestEntry::isVideoUrl).orElse(false);
+  }
+
+  /** Whether a media URL names a video (mp4, webm, mov) rather than an image. */
+  public static boolean isVideoUrl(String url) {
+    return VIDEO.matcher(url).matches();
   }
 }

@@ -21,7 +21,7 @@ public final class PaperCards {
 
   /** A card for a paper's latest view, with every date it appeared. */
   public static Block.PaperCard of(Paper p) {
-    boolean video = p.media().map(PaperCards::isVideo).orElse(false);
+    boolean video = p.media().map(DigestEntry::isVideoUrl).orElse(false);
     return new Block.PaperCard(p.arxivId(), p.title(), p.url(), p.summary(), p.votes(), p.authors(),
         video ? Optional.empty() : p.media(), video ? p.media() : Optional.empty(), p.dates(), Optional.empty());
   }
@@ -42,9 +42,5 @@ public final class PaperCards {
       return String.join(", ", dates.stream().map(LocalDate::toString).toList());
     }
     return dates.get(0) + " … " + dates.get(dates.size() - 1) + " (" + dates.size() + " days)";
-  }
-
-  private static boolean isVideo(String url) {
-    return url.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(mp4|webm|mov)(\\?.*)?$");
   }
 }
