@@ -6,34 +6,14 @@ import static io.paperboy.store.TestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SqlitePaperStore queries: top, dates, nearest date, export")
-class QueriesTest {
-
-  @TempDir
-  Path dir;
-  Database db;
-  SqlitePaperStore store;
-
-  @BeforeEach
-  void open() {
-    db = Database.open(dir.resolve("paperboy.db"));
-    store = new SqlitePaperStore(db);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
+class QueriesTest extends RealStoreTest {
 
   @Test
   @DisplayName("top of one day: votes descending, unknown votes last, ties by rank")

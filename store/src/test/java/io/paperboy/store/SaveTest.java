@@ -6,37 +6,17 @@ import static io.paperboy.store.TestData.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SqlitePaperStore.save: round trips, re-saves and the paper's latest view")
-class SaveTest {
-
-  @TempDir
-  Path dir;
-  Database db;
-  SqlitePaperStore store;
-
-  @BeforeEach
-  void open() {
-    db = Database.open(dir.resolve("paperboy.db"));
-    store = new SqlitePaperStore(db);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
+class SaveTest extends RealStoreTest {
 
   @Test
   @DisplayName("every field survives a save and a read in a fresh connection, byte for byte")

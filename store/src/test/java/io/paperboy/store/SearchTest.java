@@ -6,33 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.store.search.SearchIndex;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("SqlitePaperStore.search: Korean and English matching, safety, ranking, consistency")
-class SearchTest {
-
-  @TempDir
-  Path dir;
-  Database db;
-  SqlitePaperStore store;
+class SearchTest extends RealStoreTest {
 
   @BeforeEach
-  void open() {
-    db = Database.open(dir.resolve("paperboy.db"));
-    store = new SqlitePaperStore(db);
+  void saveFixtures() {
     store.save(digest("2024-06-07",
         entry(1, "k.diffusion").title("확산모델을 이용한 이미지 생성").summary("- 노이즈를 제거한다").authors("Kim Minsu"),
         entry(2, "k.particle").title("Video understanding").summary("- 이 모델을 대규모 데이터로 학습한다").authors("Lee Jiwoo"),
@@ -41,11 +31,6 @@ class SearchTest {
         entry(5, "e.author").title("Neural machine translation").summary("- attention").authors("Kyunghyun Cho", "Yoshua Bengio"),
         entry(6, "e.cpp").title("Compilers").summary("- C++ templates, GPT-3.5 and why we don't care").authors("Bjarne S"),
         entry(7, "e.classes").title("Few classes").summary("- a class imbalance study").authors("Ada Lovelace")));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   private List<String> ids(String query) {
