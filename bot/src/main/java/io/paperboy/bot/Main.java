@@ -12,8 +12,22 @@ public final class Main {
     int code = PaperboyCli.execute(args, Stdio.system(), System.getenv());
     if (Boolean.getBoolean("paperboy.reportPeakRss")) {
       // read by `paperboy bench`, which starts Paperboy in a child process to measure it
-      System.err.println("peak-rss-kb: " + io.paperboy.bot.bench.ProcessBenchmarks.ownPeakRssKb());
+      System.err.println("peak-rss-kb: " + ownPeakRssKb());
     }
     System.exit(code);
+  }
+
+  /** This process's peak resident set (VmHWM), in KiB; -1 where /proc is absent. */
+  private static long ownPeakRssKb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 }

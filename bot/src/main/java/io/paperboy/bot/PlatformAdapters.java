@@ -1,14 +1,14 @@
 package io.paperboy.bot;
 
-import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.bot.config.DiscordConfig;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.config.SlackConfig;
-import io.paperboy.bot.delivery.ChannelGateway;
-import io.paperboy.bot.discord.DiscordBot;
-import io.paperboy.bot.discord.DiscordSettings;
-import io.paperboy.bot.slack.SlackAdapter;
-import io.paperboy.bot.slack.SlackSettings;
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.discord.DiscordBot;
+import io.paperboy.discord.DiscordSettings;
+import io.paperboy.slack.SlackAdapter;
+import io.paperboy.slack.SlackSettings;
 import io.paperboy.store.Platform;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.paperboy.bot.alerts;
 
-import io.paperboy.bot.format.PaperCards;
-import io.paperboy.bot.message.Mention;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.format.PaperCards;
+import io.paperboy.core.message.Mention;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.alert.AlertBatch;
 import java.util.Optional;

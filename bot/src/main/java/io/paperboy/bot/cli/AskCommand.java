@@ -2,7 +2,7 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.console.ConsoleChannel;
-import io.paperboy.bot.console.ConsoleRenderer;
+import io.paperboy.core.console.ConsoleRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

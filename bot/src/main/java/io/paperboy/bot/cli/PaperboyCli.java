@@ -32,7 +32,6 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new ExportCommand(launcher))
         .addSubcommand(new AskCommand(launcher))
         .addSubcommand(new PreviewCommand(launcher))
-        .addSubcommand(new BenchCommand(launcher))
         .addSubcommand(new SubscriptionsCommand(launcher));
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));

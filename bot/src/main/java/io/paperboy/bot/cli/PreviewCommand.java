@@ -1,9 +1,9 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
-import io.paperboy.bot.discord.DiscordPreview;
-import io.paperboy.bot.message.Message;
-import io.paperboy.bot.slack.SlackPreview;
+import io.paperboy.discord.DiscordPreview;
+import io.paperboy.core.message.Message;
+import io.paperboy.slack.SlackPreview;
 import io.paperboy.store.DigestEntry;
 import java.time.LocalDate;
 import java.util.List;

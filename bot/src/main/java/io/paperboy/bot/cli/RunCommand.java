@@ -2,13 +2,13 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.PlatformAdapters;
-import io.paperboy.bot.delivery.ChannelGateway;
+import io.paperboy.core.gateway.ChannelGateway;
 import io.paperboy.scheduler.poll.IngestRuntime;
 import java.util.EnumMap;
 import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
-import io.paperboy.bot.console.ConsoleRenderer;
+import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;

@@ -1,11 +1,11 @@
 package io.paperboy.bot.commands;
 
-import io.paperboy.bot.command.Command;
-import io.paperboy.bot.command.CommandDefinition;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.OptionDefinition;
-import io.paperboy.bot.format.DailyPostFormatter;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.format.DailyPostFormatter;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.PaperStore;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package io.paperboy.bot.commands;
 
-import io.paperboy.bot.command.Command;
-import io.paperboy.bot.command.CommandDefinition;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.OptionDefinition;
-import io.paperboy.bot.command.UsageException;
-import io.paperboy.bot.format.PaperCards;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.command.UsageException;
+import io.paperboy.core.format.PaperCards;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
 import io.paperboy.store.query.QueryParser;

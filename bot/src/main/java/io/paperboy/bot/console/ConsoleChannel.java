@@ -1,11 +1,13 @@
 package io.paperboy.bot.console;
 
-import io.paperboy.bot.command.Caller;
-import io.paperboy.bot.command.CommandRegistry;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.ParsedCommand;
-import io.paperboy.bot.command.UsageException;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.console.ConsoleRenderer;
+
+import io.paperboy.core.command.Caller;
+import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.ParsedCommand;
+import io.paperboy.core.command.UsageException;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.paperboy.bot.console;
 
-import io.paperboy.bot.delivery.ChannelGateway;
-import io.paperboy.bot.delivery.PostOptions;
-import io.paperboy.bot.delivery.PostReceipt;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.gateway.PostOptions;
+import io.paperboy.core.gateway.PostReceipt;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.util.List;

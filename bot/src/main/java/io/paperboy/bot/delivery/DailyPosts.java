@@ -1,7 +1,7 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.format.DailyPostFormatter;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.format.DailyPostFormatter;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.delivery.Delivery;

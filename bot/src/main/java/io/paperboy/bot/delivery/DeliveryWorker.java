@@ -1,5 +1,8 @@
 package io.paperboy.bot.delivery;
 
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.gateway.PostOptions;
+
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery;

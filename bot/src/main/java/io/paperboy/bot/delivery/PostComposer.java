@@ -1,6 +1,6 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.delivery.Delivery;
 import java.util.Objects;
 

@@ -1,6 +1,12 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.gateway.PostException;
+import io.paperboy.core.gateway.PostOptions;
+import io.paperboy.core.gateway.PostReceipt;
+import io.paperboy.core.gateway.PostStyle;
+
+import io.paperboy.core.message.Message;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;

@@ -1,11 +1,11 @@
 package io.paperboy.bot.subscriptions;
 
-import io.paperboy.bot.command.Command;
-import io.paperboy.bot.command.CommandDefinition;
-import io.paperboy.bot.command.CommandRequest;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandRequest;
 import io.paperboy.bot.delivery.DailyPosts;
 import io.paperboy.bot.delivery.PostComposer;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.delivery.Subscription;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package io.paperboy.bot.subscriptions;
 
-import io.paperboy.bot.command.Command;
-import io.paperboy.bot.command.CommandDefinition;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.OptionDefinition;
-import io.paperboy.bot.command.UsageException;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.command.UsageException;
+import io.paperboy.core.message.Message;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.paperboy.bot.subscriptions;
 
-import io.paperboy.bot.command.Command;
-import io.paperboy.bot.command.CommandDefinition;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.message.Message;
 import java.util.Objects;
 
 /** {@code /unsubscribe}: this channel stops getting the daily post. Channel managers only. */

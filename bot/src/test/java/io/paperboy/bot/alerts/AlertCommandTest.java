@@ -2,13 +2,13 @@ package io.paperboy.bot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.command.Caller;
-import io.paperboy.bot.command.CommandRegistry;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.ParsedCommand;
+import io.paperboy.core.command.Caller;
+import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.bot.config.AlertsConfig;
-import io.paperboy.bot.message.Block;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.message.Block;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Database;
 import io.paperboy.store.Digest;

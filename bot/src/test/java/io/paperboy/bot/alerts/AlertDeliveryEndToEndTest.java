@@ -3,17 +3,17 @@ package io.paperboy.bot.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.bot.Paperboy;
-import io.paperboy.bot.command.Caller;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.ParsedCommand;
+import io.paperboy.core.command.Caller;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.delivery.DeliveryRuntime;
-import io.paperboy.bot.message.Message;
-import io.paperboy.bot.slack.SlackClients;
-import io.paperboy.bot.slack.SlackGateway;
-import io.paperboy.bot.slack.SlackRenderer;
-import io.paperboy.bot.testkit.slack.FakeSlack;
-import io.paperboy.bot.testkit.slack.PostedMessage;
+import io.paperboy.core.message.Message;
+import io.paperboy.slack.SlackClients;
+import io.paperboy.slack.SlackGateway;
+import io.paperboy.slack.SlackRenderer;
+import io.paperboy.testkit.slack.FakeSlack;
+import io.paperboy.testkit.slack.PostedMessage;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
@@ -95,7 +95,7 @@ class AlertDeliveryEndToEndTest {
     // GIVEN a channel alert pinging a user group, and a member's DM alert
     Caller manager = new Caller("U0ADMIN", "ada", true);
     Caller member = new Caller("U0READER", "rea", false);
-    assertThat(((io.paperboy.bot.message.Block.Text) alert(manager, "add 확산 mention:<!subteam^S0ML|@ml>").blocks()
+    assertThat(((io.paperboy.core.message.Block.Text) alert(manager, "add 확산 mention:<!subteam^S0ML|@ml>").blocks()
         .get(0)).markdown()).contains("saved");
     alert(member, "add title:agent to:me");
 

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   private static final String[] NEUTRAL = {
-      "io.paperboy.bot.message..", "io.paperboy.bot.format..", "io.paperboy.bot.command..",
+      "io.paperboy.core.message..", "io.paperboy.core.format..", "io.paperboy.core.command..",
       "io.paperboy.bot.commands..", "io.paperboy.bot.delivery..", "io.paperboy.bot.console..",
       "io.paperboy.bot.config.."};
 
@@ -28,19 +28,19 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule neutralPackagesDoNotReachIntoAdapters = noClasses()
       .that().resideInAnyPackage(NEUTRAL)
-      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.discord..", "io.paperboy.bot.slack..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.discord..", "io.paperboy.slack..")
       .because("adapters depend on the core, never the other way round");
 
   @ArchTest
   static final ArchRule neutralPackagesDoNotUseTheFakes = noClasses()
       .that().resideInAnyPackage(NEUTRAL)
-      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.testkit..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.testkit..")
       .because("the loopback fakes serve tests and `paperboy bench`; production code never posts to them");
 
   @ArchTest
   static final ArchRule adaptersDoNotUseTheFakes = noClasses()
-      .that().resideInAnyPackage("io.paperboy.bot.discord..", "io.paperboy.bot.slack..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.testkit..")
+      .that().resideInAnyPackage("io.paperboy.discord..", "io.paperboy.slack..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.testkit..")
       .because("the fakes depend on the adapters' helpers, never the other way round");
 
   @ArchTest
@@ -58,8 +58,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule discordAndSlackStayApart = noClasses()
-      .that().resideInAPackage("io.paperboy.bot.discord..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.bot.slack..", "com.slack..")
+      .that().resideInAPackage("io.paperboy.discord..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.slack..", "com.slack..")
       .because("each adapter stands alone")
       // holds trivially until the Discord adapter lands
       .allowEmptyShould(true);

@@ -2,14 +2,14 @@ package io.paperboy.bot.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.command.Caller;
-import io.paperboy.bot.command.CommandRegistry;
-import io.paperboy.bot.command.CommandRequest;
-import io.paperboy.bot.command.ParsedCommand;
-import io.paperboy.bot.command.UsageException;
-import io.paperboy.bot.format.DailyPostFormatter;
-import io.paperboy.bot.message.Block;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.command.Caller;
+import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.ParsedCommand;
+import io.paperboy.core.command.UsageException;
+import io.paperboy.core.format.DailyPostFormatter;
+import io.paperboy.core.message.Block;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
@@ -46,7 +46,7 @@ class CommandsTest {
   void setUp() {
     db = Database.open(dir.resolve("paperboy.db"));
     store = new SqlitePaperStore(db);
-    List<io.paperboy.bot.command.Command> commands = new ArrayList<>(List.of(
+    List<io.paperboy.core.command.Command> commands = new ArrayList<>(List.of(
         new PaperCommand(store), new TopCommand(store, SEOUL), new SearchCommand(store),
         new DigestCommand(store, SEOUL, new DailyPostFormatter())));
     CommandRegistry[] self = new CommandRegistry[1];

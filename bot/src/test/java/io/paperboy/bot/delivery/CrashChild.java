@@ -1,6 +1,8 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.testkit.platform.HttpTestGateway;
+import io.paperboy.core.gateway.ChannelGateway;
+
+import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.store.Platform;
 import java.nio.file.Path;
 import java.time.Clock;

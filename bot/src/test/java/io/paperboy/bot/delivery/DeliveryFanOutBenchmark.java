@@ -2,9 +2,9 @@ package io.paperboy.bot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.testkit.platform.FakePlatform;
-import io.paperboy.bot.testkit.platform.HttpTestGateway;
-import io.paperboy.bot.testkit.platform.RateLimits;
+import io.paperboy.testkit.platform.FakePlatform;
+import io.paperboy.testkit.platform.HttpTestGateway;
+import io.paperboy.testkit.platform.RateLimits;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery;

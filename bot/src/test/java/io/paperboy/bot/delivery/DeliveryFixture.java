@@ -1,6 +1,8 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.format.DailyPostFormatter;
+import io.paperboy.core.gateway.ChannelGateway;
+
+import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;

@@ -1,13 +1,16 @@
 package io.paperboy.bot.delivery;
 
+import io.paperboy.core.gateway.PostOptions;
+import io.paperboy.core.gateway.PostReceipt;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperboy.bot.command.CommandRegistry;
+import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
-import io.paperboy.bot.console.ConsoleRenderer;
-import io.paperboy.bot.message.Message;
+import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.Platform;

@@ -1,9 +1,13 @@
 package io.paperboy.bot.delivery;
 
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.gateway.PostOptions;
+import io.paperboy.core.gateway.PostStyle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.testkit.platform.FakePlatform;
-import io.paperboy.bot.testkit.platform.HttpTestGateway;
+import io.paperboy.testkit.platform.FakePlatform;
+import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery.Kind;

@@ -2,8 +2,8 @@ package io.paperboy.bot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.bot.testkit.platform.FakePlatform;
-import io.paperboy.bot.testkit.platform.HttpTestGateway;
+import io.paperboy.testkit.platform.FakePlatform;
+import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery.Kind;

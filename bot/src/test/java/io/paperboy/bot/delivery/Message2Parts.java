@@ -1,8 +1,12 @@
 package io.paperboy.bot.delivery;
 
-import io.paperboy.bot.message.Block;
-import io.paperboy.bot.message.Message;
-import io.paperboy.bot.testkit.platform.HttpTestGateway;
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.gateway.PostException;
+import io.paperboy.core.gateway.PostOptions;
+
+import io.paperboy.core.message.Block;
+import io.paperboy.core.message.Message;
+import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
 import java.util.ArrayList;
 import java.util.List;

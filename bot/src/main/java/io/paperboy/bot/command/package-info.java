@@ -1,8 +1,0 @@
-/**
- * The command core: one {@link io.paperboy.bot.command.CommandDefinition} per command (name,
- * description, typed options) that registers the Discord slash command and parses Slack's and
- * the console's free text; commands take a {@link io.paperboy.bot.command.CommandRequest} and
- * return a platform-neutral {@link io.paperboy.bot.message.Message}. Commands never post, never
- * reply and import neither JDA nor Bolt.
- */
-package io.paperboy.bot.command;

@@ -1,6 +1,0 @@
-/**
- * Platform-neutral formatting: turning stored papers and digests into {@link
- * io.paperboy.bot.message.Message}s, and the text helpers every renderer shares (author list
- * shortening, grapheme-safe cutting, LaTeX-ish title cleanup).
- */
-package io.paperboy.bot.format;

@@ -1,0 +1,93 @@
+package io.paperboy.core.command;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One typed option of a command.
+ *
+ * @param name        lower-case name, as typed ({@code n}, {@code date}, {@code query})
+ * @param description one line for help and the platform's command picker
+ * @param type        value type
+ * @param required    whether the command cannot run without it
+ * @param choices     the closed set of allowed values, or empty for free values (for {@link
+ *                    OptionType#DATE} these are extra keywords such as {@code today})
+ * @param min         smallest allowed integer (INTEGER only), or null
+ * @param max         largest allowed integer (INTEGER only), or null
+ * @param rest        whether this STRING option takes the rest of a free-text line, e.g. a search
+ *                    query with spaces; other options can still follow it as {@code name:value}
+ */
+public record OptionDefinition(
+    String name,
+    String description,
+    OptionType type,
+    boolean required,
+    List<String> choices,
+    Long min,
+    Long max,
+    boolean rest) {
+
+  public OptionDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(type, "type");
+    choices = List.copyOf(choices);
+    if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
+      throw new IllegalArgumentException("bad option name: " + name);
+    }
+  }
+
+  public static OptionDefinition string(String name, String description, boolean required) {
+    return new OptionDefinition(name, description, OptionType.STRING, required, List.of(), null, null, false);
+  }
+
+  /** A free-text option that takes the rest of the line (trailing {@code name:value} options excepted). */
+  public static OptionDefinition rest(String name, String description, boolean required) {
+    return new OptionDefinition(name, description, OptionType.STRING, required, List.of(), null, null, true);
+  }
+
+  public static OptionDefinition integer(String name, String description, boolean required, long min, long max) {
+    return new OptionDefinition(name, description, OptionType.INTEGER, required, List.of(), min, max, false);
+  }
+
+  public static OptionDefinition choice(String name, String description, boolean required, List<String> choices) {
+    return new OptionDefinition(name, description, OptionType.STRING, required, choices, null, null, false);
+  }
+
+  public static OptionDefinition date(String name, String description, boolean required, List<String> keywords) {
+    return new OptionDefinition(name, description, OptionType.DATE, required, keywords, null, null, false);
+  }
+
+  public static OptionDefinition bool(String name, String description, boolean required) {
+    return new OptionDefinition(name, description, OptionType.BOOLEAN, required, List.of(), null, null, false);
+  }
+
+  public static OptionDefinition user(String name, String description, boolean required) {
+    return new OptionDefinition(name, description, OptionType.USER, required, List.of(), null, null, false);
+  }
+
+  public static OptionDefinition mentionable(String name, String description, boolean required) {
+    return new OptionDefinition(name, description, OptionType.MENTIONABLE, required, List.of(), null, null, false);
+  }
+
+  /** {@code [name:value]}: the form that names the option, e.g. {@code [to:channel|me]}. */
+  public String namedUsage() {
+    String inner = usage();
+    String body = inner.substring(1, inner.length() - 1);
+    String value = body.equals(name) ? "…" : body;
+    return (required ? "<" : "[") + name + ":" + value + (required ? ">" : "]");
+  }
+
+  /** {@code <name>} or {@code [name]}, with the choices when closed. */
+  public String usage() {
+    String body;
+    if (type == OptionType.DATE) {
+      body = choices.isEmpty() ? "YYYY-MM-DD" : String.join("|", choices) + "|YYYY-MM-DD";
+    } else if (!choices.isEmpty()) {
+      body = String.join("|", choices);
+    } else {
+      body = rest ? name + "…" : name;
+    }
+    return required ? "<" + body + ">" : "[" + body + "]";
+  }
+}

@@ -1,0 +1,91 @@
+package io.paperboy.slack;
+
+import com.slack.api.Slack;
+import io.paperboy.core.command.CommandRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole Slack side of {@code paperboy run}: the bot in the mode the secrets select (Socket
+ * Mode with an app-level token, else HTTP mode with a signing secret) and the gateway deliveries
+ * post through. One object for the composition root to start and close.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+  private final SlackSettings.Mode mode;
+  private final SlackBot bot;
+  private final SlackGateway gateway;
+  private final Optional<SlackHttpServer> http;
+  private final Optional<SlackSocketMode> socket;
+
+  private SlackAdapter(SlackSettings.Mode mode, SlackBot bot, SlackGateway gateway, Optional<SlackHttpServer> http,
+      Optional<SlackSocketMode> socket) {
+    this.mode = mode;
+    this.bot = bot;
+    this.gateway = gateway;
+    this.http = http;
+    this.socket = socket;
+  }
+
+  /**
+   * Starts Slack as {@code settings} say.
+   *
+   * @throws IllegalStateException naming the environment variable to set when a secret is missing
+   *                               (check {@link SlackSettings#missing()} first to skip Slack quietly)
+   * @throws Exception             when Slack refuses the token or the HTTP port cannot be bound
+   */
+  public static SlackAdapter start(SlackSettings settings, CommandRegistry registry, Clock clock) throws Exception {
+    SlackSettings.Mode mode = settings.mode().orElseThrow(() ->
+        new IllegalStateException("Slack is not started: " + settings.missing().orElseThrow()));
+    Slack slack = SlackClients.create(settings.apiUrl());
+    String botToken = settings.botToken().orElseThrow();
+    SlackBot bot = new SlackBot(settings, registry, slack, clock);
+    try {
+      SlackGateway gateway = SlackGateway.create(slack, botToken);
+      if (mode == SlackSettings.Mode.SOCKET) {
+        SlackSocketMode socket = SlackSocketMode.start(bot, settings.appToken().orElseThrow());
+        log.info("Slack: Socket Mode, commands {}", bot.slashCommands());
+        return new SlackAdapter(mode, bot, gateway, Optional.empty(), Optional.of(socket));
+      }
+      SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort());
+      log.info("Slack: HTTP mode at {}, commands {}", http.eventsUrl(), bot.slashCommands());
+      return new SlackAdapter(mode, bot, gateway, Optional.of(http), Optional.empty());
+    } catch (Exception | Error e) {
+      bot.close();
+      throw e;
+    }
+  }
+
+  public SlackSettings.Mode mode() {
+    return mode;
+  }
+
+  /** Posts deliveries to Slack channels. */
+  public SlackGateway gateway() {
+    return gateway;
+  }
+
+  /** Where Slack must send slash commands, in HTTP mode. */
+  public Optional<URI> eventsUrl() {
+    return http.map(SlackHttpServer::eventsUrl);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (socket.isPresent()) {
+        socket.get().close();
+      }
+      if (http.isPresent()) {
+        http.get().close();
+      }
+    } finally {
+      bot.close();
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.paperboy.slack;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the Slack adapter needs to start. Secrets come from the environment only; the rest
+ * from the configuration file.
+ *
+ * @param botToken      {@code SLACK_BOT_TOKEN} ({@code xoxb-…}); required in both modes
+ * @param appToken      {@code SLACK_APP_TOKEN} ({@code xapp-…}); present means Socket Mode
+ * @param signingSecret {@code SLACK_SIGNING_SECRET}; with a bot token and no app token, HTTP mode
+ * @param apiUrl        Web API base URL ending in {@code /api/}; a proxy or a fake can stand in
+ * @param httpHost      address HTTP mode binds {@code /slack/events} to
+ * @param httpPort      port HTTP mode listens on (0 picks a free one; tests read it back)
+ * @param commandNames  slash-command name per command name, where the default collides with
+ *                      another app in a workspace ({@code search → papersearch}); no slash
+ * @param managers      user ids who may run manager-only commands besides workspace admins and
+ *                      owners: {@code U123} anywhere, or {@code T1:U123} in one workspace only
+ */
+public record SlackSettings(
+    Optional<String> botToken,
+    Optional<String> appToken,
+    Optional<String> signingSecret,
+    URI apiUrl,
+    String httpHost,
+    int httpPort,
+    Map<String, String> commandNames,
+    Set<String> managers) {
+
+  public static final String BOT_TOKEN_VARIABLE = "SLACK_BOT_TOKEN";
+  public static final String APP_TOKEN_VARIABLE = "SLACK_APP_TOKEN";
+  public static final String SIGNING_SECRET_VARIABLE = "SLACK_SIGNING_SECRET";
+  public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
+
+  /** How Slack reaches the bot. */
+  public enum Mode {
+    /** Bolt opens a WebSocket to Slack: no public URL needed. */
+    SOCKET,
+    /** Slack POSTs signed requests to {@code /slack/events} on a public URL. */
+    HTTP
+  }
+
+  public SlackSettings {
+    botToken = nonBlank(botToken);
+    appToken = nonBlank(appToken);
+    signingSecret = nonBlank(signingSecret);
+    Objects.requireNonNull(apiUrl, "apiUrl");
+    Objects.requireNonNull(httpHost, "httpHost");
+    if (!"http".equals(apiUrl.getScheme()) && !"https".equals(apiUrl.getScheme())) {
+      throw new IllegalArgumentException("slack.api-url must be an http(s) URL, not " + apiUrl);
+    }
+    if (!apiUrl.getPath().endsWith("/")) {
+      // the client appends method names ("chat.postMessage") to this prefix verbatim
+      apiUrl = URI.create(apiUrl + "/");
+    }
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new IllegalArgumentException("slack.http-port must be 0..65535, not " + httpPort);
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : commandNames.entrySet()) {
+      String slash = e.getValue().strip().toLowerCase(Locale.ROOT);
+      slash = slash.startsWith("/") ? slash.substring(1) : slash;
+      // Slack allows lower-case letters, digits, '-' and '_' and 32 characters including the slash
+      if (!slash.matches("[a-z0-9_-]{1,31}")) {
+        throw new IllegalArgumentException("slack.command-names: '" + e.getValue() + "' (for " + e.getKey()
+            + ") is not a valid slash-command name");
+      }
+      names.put(e.getKey(), slash);
+    }
+    commandNames = Map.copyOf(names);
+    managers = Set.copyOf(managers);
+  }
+
+  /** Secrets from {@code env} (usually {@link System#getenv()}), everything else as configured. */
+  public static SlackSettings fromEnvironment(Map<String, String> env, URI apiUrl, String httpHost, int httpPort,
+      Map<String, String> commandNames, Collection<String> managers) {
+    return new SlackSettings(
+        Optional.ofNullable(env.get(BOT_TOKEN_VARIABLE)),
+        Optional.ofNullable(env.get(APP_TOKEN_VARIABLE)),
+        Optional.ofNullable(env.get(SIGNING_SECRET_VARIABLE)),
+        apiUrl, httpHost, httpPort, commandNames, Set.copyOf(managers));
+  }
+
+  /** Secrets from {@code env}, Slack's own API, HTTP mode on 0.0.0.0:3000, default command names. */
+  public static SlackSettings fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, DEFAULT_API_URL, "0.0.0.0", 3000, Map.of(), Set.of());
+  }
+
+  /** The mode these secrets select; empty when the adapter cannot start (see {@link #missing()}). */
+  public Optional<Mode> mode() {
+    if (missing().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(appToken.isPresent() ? Mode.SOCKET : Mode.HTTP);
+  }
+
+  /**
+   * Why the adapter cannot start, naming the environment variable to set; empty when it can.
+   * {@code run} prints this and goes on without Slack.
+   */
+  public Optional<String> missing() {
+    if (botToken.isPresent() && botToken.get().startsWith("xapp-")) {
+      return Optional.of(BOT_TOKEN_VARIABLE + " holds an app-level token (xapp-…); it needs the bot token (xoxb-…)"
+          + " and " + APP_TOKEN_VARIABLE + " the app-level one");
+    }
+    if (appToken.isPresent() && appToken.get().startsWith("xoxb-")) {
+      return Optional.of(APP_TOKEN_VARIABLE + " holds a bot token (xoxb-…); it needs an app-level token (xapp-…)"
+          + " with the connections:write scope");
+    }
+    if (botToken.isEmpty()) {
+      return Optional.of(BOT_TOKEN_VARIABLE + " is not set"
+          + (appToken.isEmpty() && signingSecret.isEmpty()
+              ? " (nor " + APP_TOKEN_VARIABLE + " for Socket Mode or " + SIGNING_SECRET_VARIABLE + " for HTTP mode)"
+              : ""));
+    }
+    if (appToken.isEmpty() && signingSecret.isEmpty()) {
+      return Optional.of(APP_TOKEN_VARIABLE + " (Socket Mode) or " + SIGNING_SECRET_VARIABLE
+          + " (HTTP mode) is not set; " + BOT_TOKEN_VARIABLE + " alone cannot receive commands");
+    }
+    return Optional.empty();
+  }
+
+  /** The slash command (with slash) that runs {@code command} in Slack, after any rename. */
+  public String slashCommand(String command) {
+    return "/" + commandNames.getOrDefault(command, command);
+  }
+
+  /** Whether the allow-list names this user, everywhere or in this workspace. */
+  public boolean allowListed(String teamId, String userId) {
+    return managers.contains(userId) || managers.contains(teamId + ":" + userId);
+  }
+
+  /** Never prints the secrets, only whether they are set. */
+  @Override
+  public String toString() {
+    return "SlackSettings[botToken=" + (botToken.isPresent() ? "set" : "unset")
+        + ", appToken=" + (appToken.isPresent() ? "set" : "unset")
+        + ", signingSecret=" + (signingSecret.isPresent() ? "set" : "unset")
+        + ", apiUrl=" + apiUrl + ", http=" + httpHost + ":" + httpPort
+        + ", commandNames=" + commandNames + ", managers=" + managers.size() + "]";
+  }
+
+  private static Optional<String> nonBlank(Optional<String> value) {
+    return Objects.requireNonNull(value, "secret").map(String::strip).filter(s -> !s.isEmpty());
+  }
+}
