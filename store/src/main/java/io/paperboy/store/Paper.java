@@ -33,11 +33,11 @@ public record Paper(
 
   /** The arXiv PDF URL of this paper. */
   public String pdfUrl() {
-    return "https://arxiv.org/pdf/" + arxivId;
+    return PaperLinks.pdfUrl(arxivId);
   }
 
   /** The Hugging Face paper page. */
   public String huggingFaceUrl() {
-    return "https://huggingface.co/papers/" + arxivId;
+    return PaperLinks.huggingFaceUrl(arxivId);
   }
 }

@@ -15,9 +15,9 @@ public interface Command {
    */
   Message handle(CommandRequest request);
 
-  /** Whether answering may take longer than a platform's acknowledgement window (Discord defers). */
-  default boolean maySlow() {
-    return false;
+  /** How much work one call does; {@link Workload#HEAVY} commands run apart and answer later. */
+  default Workload workload() {
+    return Workload.LIGHT;
   }
 
   /** Suggestions for a partly typed option value (autocomplete); at most 25. */

@@ -1,23 +1,17 @@
 package io.paperboy.core.command;
 
-import io.paperboy.core.message.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * All commands by name, and the one place that dispatches a request: it checks manager-only
- * commands against the caller, turns usage errors into short ephemeral answers, and never lets a
- * command's failure reach the platform as a stack trace.
+ * All commands by name: their definitions, free-text parsing against them, and the plain lookups
+ * the {@link CommandService} builds on. Answering a request is the service's job, not this one's.
  */
 public final class CommandRegistry {
-
-  private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -52,30 +46,10 @@ public final class CommandRegistry {
         || subcommand.flatMap(def::subcommand).map(CommandDefinition::managerOnly).orElse(false);
   }
 
-  /** Answers a request whose options are already typed (Discord, or after {@link #parse}). */
-  public Message dispatch(CommandRequest request) {
-    Command c = commands.get(request.command());
-    if (c == null) {
-      return unknown(request.command());
-    }
-    if (managerOnly(request.command(), request.subcommand()) && !request.caller().canManage()) {
-      return Message.ephemeralText("Only people who can manage this channel may use `/" + request.command()
-          + request.subcommand().map(s -> " " + s).orElse("") + "`.");
-    }
-    try {
-      return c.handle(request);
-    } catch (UsageException e) {
-      return usage(e);
-    } catch (RuntimeException e) {
-      log.error("/{} failed for {} in {}", request.command(), request.caller().userId(), request.channel().key(), e);
-      return Message.ephemeralText("Sorry, `/" + request.command() + "` failed unexpectedly. The error was logged.");
-    }
-  }
-
   /**
    * Parses a free-text line's arguments for {@code command}.
    *
-   * @throws UsageException for an unknown command or bad arguments (use {@link #usage} to answer)
+   * @throws UsageException for an unknown command or bad arguments (answer it with {@link CommandService#usage})
    */
   public ParsedCommand parse(String command, String text) {
     Command c = commands.get(command.toLowerCase(Locale.ROOT));
@@ -91,16 +65,8 @@ public final class CommandRegistry {
     return c == null ? List.of() : c.suggest(option, prefix);
   }
 
-  /** The ephemeral answer to a usage error: what was wrong, then how to call the command. */
-  public static Message usage(UsageException e) {
-    return Message.ephemeralText(e.getMessage() + "\nUsage: `" + e.usage().replace("\n", "`\n`") + "`");
-  }
-
-  private Message unknown(String name) {
-    return Message.ephemeralText(unknownText(name));
-  }
-
-  private String unknownText(String name) {
+  /** The answer to a command name nobody registered. */
+  static String unknownText(String name) {
     return "There is no `/" + name + "` command. Try `/help` for the list.";
   }
 }

@@ -15,38 +15,58 @@ public final class ConsoleRenderer {
     StringBuilder out = new StringBuilder();
     message.mention().ifPresent(m -> out.append("@").append(m.id()).append('\n'));
     for (Block block : message.blocks()) {
-      if (block instanceof Block.Header h) {
-        out.append("══ ").append(h.text()).append(" ══\n");
-      } else if (block instanceof Block.Text t) {
-        out.append(t.markdown().strip()).append('\n');
-      } else if (block instanceof Block.Context c) {
-        out.append(String.join(" · ", c.items())).append('\n');
-      } else if (block instanceof Block.Divider) {
-        out.append(RULE).append('\n');
-      } else if (block instanceof Block.Image i) {
-        out.append("[image] ").append(i.url()).append('\n');
-      } else if (block instanceof Block.PaperCard card) {
-        card(out, card);
-      }
+      out.append(block.accept(BlockText.INSTANCE));
     }
     return out.toString();
   }
 
-  private static void card(StringBuilder out, Block.PaperCard card) {
-    out.append('\n');
-    card.rank().ifPresent(r -> out.append('#').append(r).append(' '));
-    out.append(Latex.readable(card.title())).append('\n');
-    out.append("   ").append(card.absUrl()).append('\n');
-    out.append("   ").append(PaperCards.smallPrint(card)).append('\n');
-    if (!card.authors().isEmpty()) {
-      out.append("   Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
+  /** Each block as the lines it prints, newline-terminated. */
+  private enum BlockText implements Block.Visitor<String> {
+    INSTANCE;
+
+    @Override
+    public String visit(Block.Header header) {
+      return "══ " + header.text() + " ══\n";
     }
-    card.video().ifPresent(v -> out.append("   Video: ").append(v).append('\n'));
-    String summary = card.summary().strip();
-    if (!summary.isEmpty()) {
-      for (String line : Latex.readable(summary).split("\n", -1)) {
-        out.append("   ").append(line).append('\n');
+
+    @Override
+    public String visit(Block.Text text) {
+      return text.markdown().strip() + "\n";
+    }
+
+    @Override
+    public String visit(Block.Context context) {
+      return String.join(" · ", context.items()) + "\n";
+    }
+
+    @Override
+    public String visit(Block.Divider divider) {
+      return RULE + "\n";
+    }
+
+    @Override
+    public String visit(Block.Image image) {
+      return "[image] " + image.url() + "\n";
+    }
+
+    @Override
+    public String visit(Block.PaperCard card) {
+      StringBuilder out = new StringBuilder("\n");
+      card.rank().ifPresent(r -> out.append('#').append(r).append(' '));
+      out.append(Latex.readable(card.title())).append('\n');
+      out.append("   ").append(card.absUrl()).append('\n');
+      out.append("   ").append(PaperCards.smallPrint(card)).append('\n');
+      if (!card.authors().isEmpty()) {
+        out.append("   Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
       }
+      card.video().ifPresent(v -> out.append("   Video: ").append(v).append('\n'));
+      String summary = card.summary().strip();
+      if (!summary.isEmpty()) {
+        for (String line : Latex.readable(summary).split("\n", -1)) {
+          out.append("   ").append(line).append('\n');
+        }
+      }
+      return out.toString();
     }
   }
 }

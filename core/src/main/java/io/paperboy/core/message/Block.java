@@ -1,17 +1,51 @@
 package io.paperboy.core.message;
 
+import io.paperboy.store.PaperLinks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One piece of a {@link Message}. Text fields hold CommonMark markdown unless named plain. */
+/**
+ * One piece of a {@link Message}. Text fields hold CommonMark markdown unless named plain.
+ *
+ * <p>Whoever draws blocks implements {@link Visitor}: one {@code visit} per kind, so a new kind
+ * of block does not compile until every renderer draws it (see {@code package-info.java}).
+ */
 public sealed interface Block {
+
+  /** Hands this block to the visitor's {@code visit} for its kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * Something that draws (or otherwise handles) every kind of block. Adding a block kind adds a
+   * method here, and every implementation stops compiling until it says what to do with it.
+   *
+   * @param <R> what one block turns into
+   */
+  interface Visitor<R> {
+    R visit(Header header);
+
+    R visit(Text text);
+
+    R visit(Context context);
+
+    R visit(Divider divider);
+
+    R visit(Image image);
+
+    R visit(PaperCard card);
+  }
 
   /** A title line, plain text. */
   record Header(String text) implements Block {
     public Header {
       Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
     }
   }
 
@@ -20,6 +54,11 @@ public sealed interface Block {
     public Text {
       Objects.requireNonNull(markdown, "markdown");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
   }
 
   /** Small print under something: votes, dates, counts. Each item is plain text. */
@@ -27,16 +66,31 @@ public sealed interface Block {
     public Context {
       items = List.copyOf(items);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
   }
 
   /** A visual separator. */
-  record Divider() implements Block {}
+  record Divider() implements Block {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+  }
 
   /** A standalone image. */
   record Image(String url, String altText) implements Block {
     public Image {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(altText, "altText");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
     }
   }
 
@@ -80,12 +134,19 @@ public sealed interface Block {
       dates = List.copyOf(dates);
     }
 
+    /** The arXiv PDF ({@link PaperLinks}, shared with the stored paper). */
     public String pdfUrl() {
-      return "https://arxiv.org/pdf/" + arxivId;
+      return PaperLinks.pdfUrl(arxivId);
     }
 
+    /** The paper's Hugging Face page ({@link PaperLinks}). */
     public String huggingFaceUrl() {
-      return "https://huggingface.co/papers/" + arxivId;
+      return PaperLinks.huggingFaceUrl(arxivId);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
     }
   }
 }

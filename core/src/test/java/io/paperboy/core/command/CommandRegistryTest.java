@@ -1,86 +1,56 @@
 package io.paperboy.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
-import io.paperboy.store.ChannelRef;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CommandRegistryTest {
 
-  private static final class Echo implements Command {
-    private final CommandDefinition def;
-
-    Echo(CommandDefinition def) {
-      this.def = def;
-    }
-
-    @Override
-    public CommandDefinition definition() {
-      return def;
-    }
-
+  private record Named(CommandDefinition definition) implements Command {
     @Override
     public Message handle(CommandRequest r) {
-      if (r.string("word").filter("boom"::equals).isPresent()) {
-        throw new IllegalStateException("boom");
-      }
-      if (r.string("word").filter("nonsense"::equals).isPresent()) {
-        throw new UsageException("That makes no sense.", def.usage());
-      }
-      return Message.of(new Block.Text("echo " + r.options()));
+      return Message.ephemeralText("ok");
     }
   }
 
   private final CommandRegistry registry = new CommandRegistry(List.of(
-      new Echo(CommandDefinition.of("echo", "Echo", OptionDefinition.string("word", "a word", false))),
-      new Echo(CommandDefinition.managed("configure", "Configure", OptionDefinition.string("word", "a word", false)))));
-
-  private static CommandRequest request(String command, Map<String, Object> options, boolean canManage) {
-    return new CommandRequest(command, Optional.empty(), options, new Caller("U1", "ana", canManage),
-        ChannelRef.console(), Instant.parse("2024-06-07T00:00:00Z"));
-  }
-
-  private static String text(Message m) {
-    return ((Block.Text) m.blocks().get(0)).markdown();
-  }
-
-  @Test
-  @DisplayName("a manager-only command is refused, ephemerally, to a caller who cannot manage the channel")
-  void managerOnly() {
-    Message refused = registry.dispatch(request("configure", Map.of(), false));
-    assertThat(refused.ephemeral()).isTrue();
-    assertThat(text(refused)).contains("Only people who can manage this channel");
-    Message allowed = registry.dispatch(request("configure", Map.of("word", "hi"), true));
-    assertThat(allowed.ephemeral()).isFalse();
-    assertThat(text(allowed)).isEqualTo("echo {word=hi}");
-  }
-
-  @Test
-  @DisplayName("unknown commands, usage errors and failures become short ephemeral answers")
-  void errors() {
-    Message unknown = registry.dispatch(request("nope", Map.of(), true));
-    assertThat(unknown.ephemeral()).isTrue();
-    assertThat(text(unknown)).contains("There is no `/nope` command").contains("/help");
-    Message usage = registry.dispatch(request("echo", Map.of("word", "nonsense"), true));
-    assertThat(text(usage)).isEqualTo("That makes no sense.\nUsage: `/echo [word]`");
-    Message failure = registry.dispatch(request("echo", Map.of("word", "boom"), true));
-    assertThat(failure.ephemeral()).isTrue();
-    assertThat(text(failure)).contains("failed unexpectedly").doesNotContain("IllegalStateException");
-  }
+      new Named(CommandDefinition.of("echo", "Echo", OptionDefinition.string("word", "a word", false))),
+      new Named(CommandDefinition.managed("configure", "Configure")),
+      new Named(CommandDefinition.group("alert", "Alerts", CommandDefinition.managed("add", "Add"),
+          CommandDefinition.of("list", "List")))));
 
   @Test
   @DisplayName("definitions keep registration order and names must be unique")
   void definitions() {
-    assertThat(registry.definitions()).extracting(CommandDefinition::name).containsExactly("echo", "configure");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRegistry(List.of(
-        new Echo(CommandDefinition.of("echo", "a")), new Echo(CommandDefinition.of("echo", "b")))))
+    assertThat(registry.definitions()).extracting(CommandDefinition::name).containsExactly("echo", "configure", "alert");
+    assertThatThrownBy(() -> new CommandRegistry(List.of(
+        new Named(CommandDefinition.of("echo", "a")), new Named(CommandDefinition.of("echo", "b")))))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("manager-only is known per command and per subcommand")
+  void managerOnly() {
+    assertThat(registry.managerOnly("configure", Optional.empty())).isTrue();
+    assertThat(registry.managerOnly("echo", Optional.empty())).isFalse();
+    assertThat(registry.managerOnly("alert", Optional.of("add"))).isTrue();
+    assertThat(registry.managerOnly("alert", Optional.of("list"))).isFalse();
+    assertThat(registry.managerOnly("nope", Optional.empty())).isFalse();
+  }
+
+  @Test
+  @DisplayName("parsing an unknown command is a usage error pointing at /help")
+  void parseUnknown() {
+    assertThatThrownBy(() -> registry.parse("nope", "x"))
+        .isInstanceOfSatisfying(UsageException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo("There is no `/nope` command. Try `/help` for the list.");
+          assertThat(e.usage()).isEqualTo("/help");
+        });
+    assertThat(registry.parse("ECHO", "hi").options()).containsEntry("word", "hi");
   }
 }

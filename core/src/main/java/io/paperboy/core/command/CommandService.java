@@ -1,0 +1,322 @@
+package io.paperboy.core.command;
+
+import io.paperboy.core.message.Message;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place a command request becomes an answer, whoever asked: Discord, Slack, the console,
+ * {@code paperboy ask}, the bench. It looks the command up, refuses manager-only commands and
+ * subcommands to callers who cannot manage the channel (whatever a platform's own gate let
+ * through), runs the command on a bounded pool, turns usage errors into the usage answer and any
+ * other failure into a short apology plus one log line, and keeps the time budget.
+ *
+ * <p>The budget: platforms want a first response within 3 s (Discord's interaction window,
+ * Slack's acknowledgement). An answer ready within {@link Limits#answerBudget()} (2 s of those 3)
+ * is sent as that response; otherwise the service acknowledges when the budget is spent and sends
+ * the answer as a follow-up when it is ready. {@link Workload#HEAVY} commands are acknowledged at
+ * once and run on a pool of their own. Transports only translate, through the {@link Replies}
+ * port they hand to {@link #serve}.
+ */
+public final class CommandService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+  /**
+   * How the service runs commands.
+   *
+   * @param answerBudget how long an answer may take and still be the platform's first response
+   * @param threads      threads for light commands (and for reading requests and suggestions)
+   * @param heavyThreads threads for {@link Workload#HEAVY} commands
+   * @param queue        requests each pool holds waiting before it answers "busy"
+   */
+  public record Limits(Duration answerBudget, int threads, int heavyThreads, int queue) {
+
+    /** 2 s of the platforms' 3, four light and two heavy threads, 256 waiting per pool. */
+    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(2), 4, 2, 256);
+
+    public Limits {
+      Objects.requireNonNull(answerBudget, "answerBudget");
+      if (answerBudget.isNegative() || threads < 1 || heavyThreads < 1 || queue < 1) {
+        throw new IllegalArgumentException("bad command service limits: " + answerBudget + ", " + threads + ", "
+            + heavyThreads + ", " + queue);
+      }
+    }
+
+    public Limits withAnswerBudget(Duration budget) {
+      return new Limits(budget, threads, heavyThreads, queue);
+    }
+  }
+
+  private final CommandRegistry registry;
+  private final Limits limits;
+  private final BudgetTimer timer;
+  private final ThreadPoolExecutor light;
+  private final ThreadPoolExecutor heavy;
+  private final ScheduledThreadPoolExecutor scheduler;
+
+  /** A service with the {@linkplain Limits#DEFAULT default limits}. */
+  public CommandService(CommandRegistry registry) {
+    this(registry, Limits.DEFAULT);
+  }
+
+  public CommandService(CommandRegistry registry, Limits limits) {
+    this(registry, limits, null);
+  }
+
+  /** @param timer ends budgets; null for the service's own scheduler */
+  CommandService(CommandRegistry registry, Limits limits, BudgetTimer timer) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.light = pool("paperboy-command-", limits.threads(), limits.queue());
+    this.heavy = pool("paperboy-heavy-command-", limits.heavyThreads(), limits.queue());
+    if (timer == null) {
+      scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("paperboy-answer-budget-"));
+      scheduler.setRemoveOnCancelPolicy(true);
+      this.timer = (budget, spent) -> {
+        ScheduledFuture<?> f = scheduler.schedule(spent, budget.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> f.cancel(false);
+      };
+    } else {
+      scheduler = null;
+      this.timer = timer;
+    }
+  }
+
+  /** Every command definition, in registration order (platforms register these). */
+  public List<CommandDefinition> definitions() {
+    return registry.definitions();
+  }
+
+  /** The definition of a command, if there is one by that name. */
+  public Optional<CommandDefinition> definition(String command) {
+    return registry.command(command).map(Command::definition);
+  }
+
+  /**
+   * Parses a free-text line's arguments for {@code command} (Slack's text, a console line).
+   *
+   * @throws UsageException for an unknown command or bad arguments (answer it with {@link #usage})
+   */
+  public ParsedCommand parse(String command, String text) {
+    return registry.parse(command, text);
+  }
+
+  /** How long an answer may take and still be the platform's first response. */
+  public Duration answerBudget() {
+    return limits.answerBudget();
+  }
+
+  /**
+   * The answer to {@code request}, with no platform to acknowledge: for callers that simply wait
+   * (the console, {@code paperboy ask}, the bench). The stage never fails; failures are answers.
+   */
+  public CompletionStage<Message> execute(CommandRequest request) {
+    return run(request.command(), () -> request, null);
+  }
+
+  /** Answers {@code request} through {@code replies}, within the budget or acknowledged first. */
+  public CompletionStage<Message> serve(CommandRequest request, Replies replies) {
+    return serve(request.command(), () -> request, replies);
+  }
+
+  /**
+   * Like {@link #serve(CommandRequest, Replies)}, for transports whose request is still to be
+   * built, where building may be slow or fail: a Slack caller's manager status costs a
+   * {@code users.info} call. {@code request} runs on the service's pool inside the budget; a
+   * {@link UsageException} it throws (a bad option value) is answered with the usage.
+   *
+   * @param command the command's name, known before its request is
+   */
+  public CompletionStage<Message> serve(String command, Supplier<CommandRequest> request, Replies replies) {
+    return run(command, request, new Exchange(Objects.requireNonNull(replies, "replies"), "/" + command));
+  }
+
+  /**
+   * Autocomplete for an option: the option's own keywords that start with {@code prefix}, then
+   * what the command suggests. Runs on the service's pool, like a command, so it never holds up a
+   * platform's event thread; a failing suggester is logged and suggests nothing.
+   */
+  public CompletionStage<List<String>> suggest(String command, Optional<String> subcommand, String option,
+      String prefix) {
+    try {
+      return CompletableFuture.supplyAsync(() -> suggestions(command, subcommand, option, prefix), light);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+  }
+
+  private List<String> suggestions(String command, Optional<String> subcommand, String option, String prefix) {
+    Set<String> out = new LinkedHashSet<>();
+    String lower = prefix.toLowerCase(Locale.ROOT);
+    definition(command).map(def -> subcommand.flatMap(def::subcommand).orElse(def))
+        .flatMap(def -> def.options().stream().filter(o -> o.name().equals(option)).findFirst())
+        .ifPresent(o -> o.choices().stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower)).forEach(out::add));
+    try {
+      out.addAll(registry.suggest(command, option, prefix));
+    } catch (RuntimeException e) {
+      log.error("suggestions for /{} {} failed", command, option, e);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The ephemeral answer to a usage error: what was wrong, then how to call the command. */
+  public static Message usage(UsageException e) {
+    return Message.ephemeralText(e.getMessage() + "\nUsage: `" + e.usage().replace("\n", "`\n`") + "`");
+  }
+
+  private CompletionStage<Message> run(String name, Supplier<CommandRequest> source, Exchange exchange) {
+    Answer answer = new Answer(exchange, "/" + name);
+    Optional<Command> command = registry.command(name);
+    if (command.isEmpty()) {
+      answer.send(Message.ephemeralText(CommandRegistry.unknownText(name)));
+      return answer.result;
+    }
+    if (exchange != null) {
+      exchange.startBudget(timer, limits.answerBudget());
+    }
+    submit(light, answer, () -> {
+      CommandRequest request;
+      try {
+        request = source.get();
+      } catch (UsageException e) {
+        answer.send(usage(e));
+        return;
+      }
+      String invoked = invoked(request);
+      if (registry.managerOnly(request.command(), request.subcommand()) && !request.caller().canManage()) {
+        answer.send(Message.ephemeralText("Only people who can manage this channel may use `" + invoked + "`."));
+        return;
+      }
+      if (command.get().workload() == Workload.HEAVY) {
+        if (exchange != null) {
+          exchange.acknowledge();
+        }
+        submit(heavy, answer, () -> answer.send(handle(command.get(), request, invoked)));
+      } else {
+        answer.send(handle(command.get(), request, invoked));
+      }
+    });
+    return answer.result;
+  }
+
+  private static Message handle(Command command, CommandRequest request, String invoked) {
+    try {
+      return command.handle(request);
+    } catch (UsageException e) {
+      return usage(e);
+    } catch (RuntimeException e) {
+      log.error("{} failed for {} in {}", invoked, request.caller().userId(), request.channel().key(), e);
+      return apology(invoked);
+    }
+  }
+
+  /** Runs {@code work} on {@code pool}; a full or closed pool, or a crash, still answers. */
+  private static void submit(ThreadPoolExecutor pool, Answer answer, Runnable work) {
+    try {
+      pool.execute(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException | Error e) {
+          // reading the request failed (a platform call behind it, say): the caller still hears back
+          log.error("answering {} failed", answer.invoked, e);
+          answer.send(answer.apology);
+          if (e instanceof Error error) {
+            throw error;
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      boolean closing = pool.isShutdown();
+      log.warn("a command arrived while {}; answered with a retry hint", closing ? "shutting down" : "every worker was busy");
+      answer.send(Message.ephemeralText(closing
+          ? "Paperboy is shutting down; try again in a moment." : "Paperboy is busy; try again in a moment."));
+    }
+  }
+
+  private static Message apology(String invoked) {
+    return Message.ephemeralText("Sorry, `" + invoked + "` failed unexpectedly. The error was logged.");
+  }
+
+  private static String invoked(CommandRequest request) {
+    return "/" + request.command() + request.subcommand().map(s -> " " + s).orElse("");
+  }
+
+  /** Stops taking commands and lets running ones finish for a few seconds. */
+  @Override
+  public void close() {
+    light.shutdown();
+    heavy.shutdown();
+    try {
+      light.awaitTermination(5, TimeUnit.SECONDS);
+      heavy.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    light.shutdownNow();
+    heavy.shutdownNow();
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** The one answer of one request: to the platform (if any), then to the returned stage. */
+  private static final class Answer {
+    final CompletableFuture<Message> result = new CompletableFuture<>();
+    final String invoked;
+    final Message apology;
+    private final Exchange exchange;
+    private final AtomicBoolean sent = new AtomicBoolean();
+
+    Answer(Exchange exchange, String invoked) {
+      this.exchange = exchange;
+      this.invoked = invoked;
+      this.apology = CommandService.apology(invoked);
+    }
+
+    void send(Message message) {
+      if (!sent.compareAndSet(false, true)) {
+        return;
+      }
+      if (exchange != null) {
+        exchange.deliver(message, apology);
+      }
+      result.complete(message);
+    }
+  }
+
+  private static ThreadPoolExecutor pool(String prefix, int threads, int queue) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(queue), daemonThreads(prefix), new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
