@@ -3,17 +3,15 @@ package io.paperboy.discord;
 import io.paperboy.core.net.NoDelaySocketFactory;
 
 import com.neovisionaries.ws.client.WebSocketFactory;
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.core.command.CommandService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -33,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's Discord session: starts JDA from {@link DiscordSettings}, answers the commands of a
- * {@link CommandRegistry}, registers them (in bulk, only when they changed), logs the invite URL
+ * The bot's Discord session: starts JDA from {@link DiscordSettings}, answers slash commands
+ * through the {@link CommandService}, registers its commands (in bulk, only when they changed), logs the invite URL
  * and offers the {@link DiscordGateway} the delivery worker posts through.
  */
 public final class DiscordBot implements AutoCloseable {
@@ -45,47 +43,43 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration POST_TIMEOUT = Duration.ofMinutes(2);
 
   private final JDA jda;
-  private final List<ExecutorService> workers;
   private final DiscordGateway gateway;
   private final boolean commandsRegistered;
   private final String inviteUrl;
 
-  private DiscordBot(JDA jda, List<ExecutorService> workers, boolean commandsRegistered) {
+  private DiscordBot(JDA jda, boolean commandsRegistered) {
     this.jda = jda;
-    this.workers = workers;
     this.gateway = new DiscordGateway(jda, new DiscordRenderer(), POST_TIMEOUT);
     this.commandsRegistered = commandsRegistered;
     jda.setRequiredScopes(List.of(DiscordPermissions.SCOPES));
     this.inviteUrl = jda.getInviteUrl(DiscordPermissions.required());
   }
 
-  /** How long {@link #start(DiscordSettings, CommandRegistry, Clock)} waits for the gateway. */
+  /** How long {@link #start(DiscordSettings, CommandService, Clock)} waits for the gateway. */
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(1);
 
-  /** {@link #start(DiscordSettings, CommandRegistry, Clock, Duration)} with the default ready timeout. */
-  public static DiscordBot start(DiscordSettings settings, CommandRegistry registry, Clock clock)
+  /** {@link #start(DiscordSettings, CommandService, Clock, Duration)} with the default ready timeout. */
+  public static DiscordBot start(DiscordSettings settings, CommandService commands, Clock clock)
       throws InterruptedException {
-    return start(settings, registry, clock, DEFAULT_READY_TIMEOUT);
+    return start(settings, commands, clock, DEFAULT_READY_TIMEOUT);
   }
 
   /**
    * Connects, waits until the session is ready, registers the commands if Discord's differ, and
    * logs the invite URL.
    *
+   * @param commands     answers the slash commands; it stays open when the bot closes (it is shared)
    * @param clock        the time given to commands as the request's instant
    * @param readyTimeout how long to wait for the gateway's READY before giving up
    * @throws IllegalStateException when the session is not ready in time (wrong gateway URL, …)
    */
-  public static DiscordBot start(DiscordSettings settings, CommandRegistry registry, Clock clock, Duration readyTimeout)
+  public static DiscordBot start(DiscordSettings settings, CommandService commands, Clock clock, Duration readyTimeout)
       throws InterruptedException {
     Objects.requireNonNull(settings, "settings");
     // digest text must never ping: no mention is allowed unless a message names one explicitly
     MessageRequest.setDefaultMentions(EnumSet.noneOf(MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
 
-    ExecutorService quick = Executors.newFixedThreadPool(2, daemonThreads("paperboy-discord-answer-"));
-    ExecutorService slow = Executors.newFixedThreadPool(2, daemonThreads("paperboy-discord-slow-answer-"));
-    List<ExecutorService> workers = List.of(quick, slow);
     CountDownLatch ready = new CountDownLatch(1);
     JDA jda;
     try {
@@ -99,7 +93,7 @@ public final class DiscordBot implements AutoCloseable {
           .setWebsocketFactory(new WebSocketFactory().setSocketFactory(new NoDelaySocketFactory()))
           .setCompression(Compression.NONE)
           .setEnableShutdownHook(false)
-          .addEventListeners(new DiscordCommandListener(registry, new DiscordRenderer(), clock, quick, slow), new ListenerAdapter() {
+          .addEventListeners(new DiscordCommandListener(commands, new DiscordRenderer(), clock), new ListenerAdapter() {
             @Override
             public void onReady(ReadyEvent event) {
               ready.countDown();
@@ -107,7 +101,6 @@ public final class DiscordBot implements AutoCloseable {
           })
           .build();
     } catch (RuntimeException e) {
-      workers.forEach(ExecutorService::shutdownNow);
       throw new IllegalStateException("cannot log in to Discord at " + settings.apiUrl() + ": " + e.getMessage(), e);
     }
     try {
@@ -115,21 +108,20 @@ public final class DiscordBot implements AutoCloseable {
         throw new IllegalStateException("Discord gateway " + settings.gatewayUrl() + " not ready within " + readyTimeout
             + " (status " + jda.getStatus() + ")");
       }
-      boolean registered = syncCommands(jda, registry);
-      DiscordBot bot = new DiscordBot(jda, workers, registered);
+      boolean registered = syncCommands(jda, commands.definitions());
+      DiscordBot bot = new DiscordBot(jda, registered);
       log.info("Discord ready as {} in {} guild(s). Invite it with: {}",
           jda.getSelfUser().getName(), jda.getGuilds().size(), bot.inviteUrl);
       return bot;
     } catch (RuntimeException | InterruptedException e) {
       jda.shutdownNow();
-      workers.forEach(ExecutorService::shutdownNow);
       throw e;
     }
   }
 
   /** Registers the commands in one bulk overwrite unless Discord already has exactly them. */
-  static boolean syncCommands(JDA jda, CommandRegistry registry) {
-    List<SlashCommandData> wanted = DiscordCommands.toData(registry.definitions());
+  static boolean syncCommands(JDA jda, List<CommandDefinition> definitions) {
+    List<SlashCommandData> wanted = DiscordCommands.toData(definitions);
     List<Command> registered = jda.retrieveCommands().complete();
     if (DiscordCommands.sameAsRegistered(registered, wanted)) {
       log.info("Discord slash commands are up to date ({} commands)", wanted.size());
@@ -170,11 +162,7 @@ public final class DiscordBot implements AutoCloseable {
   /** Leaves the gateway, lets queued requests finish for a few seconds, then stops. */
   @Override
   public void close() {
-    workers.forEach(ExecutorService::shutdown);
     try {
-      for (ExecutorService pool : workers) {
-        pool.awaitTermination(5, TimeUnit.SECONDS);
-      }
       jda.shutdown();
       if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
         jda.shutdownNow();
@@ -183,16 +171,6 @@ public final class DiscordBot implements AutoCloseable {
       jda.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    workers.forEach(ExecutorService::shutdownNow);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** JDA asks its session controller, not REST, for the gateway; this one answers the setting. */

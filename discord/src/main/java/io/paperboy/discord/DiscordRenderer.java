@@ -62,48 +62,155 @@ public final class DiscordRenderer {
   }
 
   private static boolean isText(Block block) {
-    return block instanceof Block.Header || block instanceof Block.Text
-        || block instanceof Block.Context || block instanceof Block.Divider;
+    return block.accept(IsText.INSTANCE);
   }
 
   private static String leadContent(List<Block> lead) {
     List<String> lines = new ArrayList<>();
     for (Block block : lead) {
-      if (block instanceof Block.Header h && !h.text().isBlank()) {
-        lines.add("## " + DiscordMarkdown.escape(h.text().strip()));
-      } else if (block instanceof Block.Text t) {
-        String md = DiscordMarkdown.convert(t.markdown());
-        if (!md.isEmpty()) {
-          lines.add(md);
-        }
-      } else if (block instanceof Block.Context c && !c.items().isEmpty()) {
-        lines.add("-# " + DiscordMarkdown.escape(String.join(" · ", c.items())));
-      }
+      block.accept(LeadLine.INSTANCE).ifPresent(lines::add);
     }
     return String.join("\n", lines);
   }
 
   private static List<MessageEmbed> bodyEmbeds(List<Block> body) {
-    List<MessageEmbed> embeds = new ArrayList<>();
-    List<Block> run = new ArrayList<>();
+    BodyEmbeds embeds = new BodyEmbeds();
     for (Block block : body) {
-      if (block instanceof Block.PaperCard card) {
-        embeds.addAll(NoteEmbeds.of(run));
-        run.clear();
-        embeds.add(PaperCardEmbed.of(card));
-      } else if (block instanceof Block.Image image) {
-        embeds.addAll(NoteEmbeds.of(run));
-        run.clear();
-        image(image).ifPresent(embeds::add);
-      } else if (block instanceof Block.Divider) {
-        embeds.addAll(NoteEmbeds.of(run));
-        run.clear();
-      } else {
-        run.add(block);
-      }
+      block.accept(embeds);
     }
-    embeds.addAll(NoteEmbeds.of(run));
-    return embeds;
+    return embeds.finish();
+  }
+
+  /** Whether a block can be part of the message text before the first paper or image. */
+  private enum IsText implements Block.Visitor<Boolean> {
+    INSTANCE;
+
+    @Override
+    public Boolean visit(Block.Header header) {
+      return true;
+    }
+
+    @Override
+    public Boolean visit(Block.Text text) {
+      return true;
+    }
+
+    @Override
+    public Boolean visit(Block.Context context) {
+      return true;
+    }
+
+    @Override
+    public Boolean visit(Block.Divider divider) {
+      return true;
+    }
+
+    @Override
+    public Boolean visit(Block.Image image) {
+      return false;
+    }
+
+    @Override
+    public Boolean visit(Block.PaperCard card) {
+      return false;
+    }
+  }
+
+  /** A block of the lead as one line of message text, if it shows anything there. */
+  private enum LeadLine implements Block.Visitor<Optional<String>> {
+    INSTANCE;
+
+    @Override
+    public Optional<String> visit(Block.Header header) {
+      return header.text().isBlank() ? Optional.empty()
+          : Optional.of("## " + DiscordMarkdown.escape(header.text().strip()));
+    }
+
+    @Override
+    public Optional<String> visit(Block.Text text) {
+      String md = DiscordMarkdown.convert(text.markdown());
+      return md.isEmpty() ? Optional.empty() : Optional.of(md);
+    }
+
+    @Override
+    public Optional<String> visit(Block.Context context) {
+      return context.items().isEmpty() ? Optional.empty()
+          : Optional.of("-# " + DiscordMarkdown.escape(String.join(" · ", context.items())));
+    }
+
+    @Override
+    public Optional<String> visit(Block.Divider divider) {
+      // message text has no rule; the line break between blocks separates enough
+      return Optional.empty();
+    }
+
+    // the lead ends at the first image or card (IsText), so these two never reach it
+    @Override
+    public Optional<String> visit(Block.Image image) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visit(Block.PaperCard card) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The blocks after the lead as embeds: each card and image its own, dividers only end a run,
+   * and runs of text become {@link NoteEmbeds}.
+   */
+  private static final class BodyEmbeds implements Block.Visitor<Void> {
+    private final List<MessageEmbed> embeds = new ArrayList<>();
+    private final List<Block> run = new ArrayList<>();
+
+    @Override
+    public Void visit(Block.Header header) {
+      run.add(header);
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Text text) {
+      run.add(text);
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Context context) {
+      run.add(context);
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Divider divider) {
+      endRun();
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Image image) {
+      endRun();
+      image(image).ifPresent(embeds::add);
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.PaperCard card) {
+      endRun();
+      embeds.add(PaperCardEmbed.of(card));
+      return null;
+    }
+
+    private void endRun() {
+      embeds.addAll(NoteEmbeds.of(run));
+      run.clear();
+    }
+
+    List<MessageEmbed> finish() {
+      endRun();
+      return embeds;
+    }
   }
 
   private static Optional<MessageEmbed> image(Block.Image image) {

@@ -16,29 +16,70 @@ final class NoteEmbeds {
   private NoteEmbeds() {}
 
   static List<MessageEmbed> of(List<Block> run) {
-    String title = null;
-    List<String> paragraphs = new ArrayList<>();
-    List<MessageEmbed> embeds = new ArrayList<>();
+    Notes notes = new Notes();
     for (Block block : run) {
-      if (block instanceof Block.Header h && !h.text().isBlank()) {
+      block.accept(notes);
+    }
+    return notes.finish();
+  }
+
+  /** Collects titles and paragraphs; each new header closes the note before it. */
+  private static final class Notes implements Block.Visitor<Void> {
+    private final List<MessageEmbed> embeds = new ArrayList<>();
+    private final List<String> paragraphs = new ArrayList<>();
+    private String title;
+
+    @Override
+    public Void visit(Block.Header header) {
+      if (!header.text().isBlank()) {
         if (title != null || !paragraphs.isEmpty()) {
           embeds.addAll(build(title, paragraphs));
           paragraphs.clear();
         }
-        title = h.text().strip();
-      } else if (block instanceof Block.Text t) {
-        String md = DiscordMarkdown.convert(t.markdown());
-        if (!md.isEmpty()) {
-          paragraphs.add(md);
-        }
-      } else if (block instanceof Block.Context c && !c.items().isEmpty()) {
-        paragraphs.add("*" + DiscordMarkdown.escape(String.join(" · ", c.items())) + "*");
+        title = header.text().strip();
       }
+      return null;
     }
-    if (title != null || !paragraphs.isEmpty()) {
-      embeds.addAll(build(title, paragraphs));
+
+    @Override
+    public Void visit(Block.Text text) {
+      String md = DiscordMarkdown.convert(text.markdown());
+      if (!md.isEmpty()) {
+        paragraphs.add(md);
+      }
+      return null;
     }
-    return embeds;
+
+    @Override
+    public Void visit(Block.Context context) {
+      if (!context.items().isEmpty()) {
+        paragraphs.add("*" + DiscordMarkdown.escape(String.join(" · ", context.items())) + "*");
+      }
+      return null;
+    }
+
+    // the renderer hands over runs of text only: dividers, images and cards end a run before it gets here
+    @Override
+    public Void visit(Block.Divider divider) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Image image) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.PaperCard card) {
+      return null;
+    }
+
+    List<MessageEmbed> finish() {
+      if (title != null || !paragraphs.isEmpty()) {
+        embeds.addAll(build(title, paragraphs));
+      }
+      return embeds;
+    }
   }
 
   private static List<MessageEmbed> build(String title, List<String> paragraphs) {

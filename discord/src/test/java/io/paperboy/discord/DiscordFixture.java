@@ -1,6 +1,6 @@
 package io.paperboy.discord;
 
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.testkit.discord.FakeDiscord;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,28 +21,32 @@ final class DiscordFixture implements AutoCloseable {
 
   final FakeDiscord fake;
   final TestCommands commands;
+  final CommandService service;
   final DiscordBot bot;
 
-  private DiscordFixture(FakeDiscord fake, TestCommands commands, DiscordBot bot) {
+  private DiscordFixture(FakeDiscord fake, TestCommands commands, CommandService service, DiscordBot bot) {
     this.fake = fake;
     this.commands = commands;
+    this.service = service;
     this.bot = bot;
   }
 
   static DiscordFixture start() throws IOException, InterruptedException {
     FakeDiscord fake = FakeDiscord.start(Permission.getRaw(DiscordPermissions.required()));
     TestCommands commands = new TestCommands();
+    CommandService service = commands.service();
     try {
-      return new DiscordFixture(fake, commands, connect(fake, commands.registry()));
+      return new DiscordFixture(fake, commands, service, connect(fake, service));
     } catch (RuntimeException | InterruptedException e) {
+      service.close();
       fake.close();
       throw e;
     }
   }
 
-  static DiscordBot connect(FakeDiscord fake, CommandRegistry registry) throws InterruptedException {
+  static DiscordBot connect(FakeDiscord fake, CommandService service) throws InterruptedException {
     DiscordSettings settings = new DiscordSettings("fake-token", fake.apiUrl(), fake.gatewayUrl());
-    return DiscordBot.start(settings, registry, CLOCK, READY);
+    return DiscordBot.start(settings, service, CLOCK, READY);
   }
 
   @Override
@@ -50,6 +54,7 @@ final class DiscordFixture implements AutoCloseable {
     try {
       bot.close();
     } finally {
+      service.close();
       fake.close();
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
 import io.paperboy.testkit.discord.FakeDiscord;
@@ -97,7 +98,7 @@ class DiscordRegistrationTest {
   @DisplayName("a restart with the same definitions registers nothing; changed definitions are re-registered")
   void onlyWhenChanged() throws Exception {
     // GIVEN the fixture registered the commands once; a second process starts with the same ones
-    try (DiscordBot again = DiscordFixture.connect(discord.fake, discord.commands.registry())) {
+    try (DiscordBot again = DiscordFixture.connect(discord.fake, discord.service)) {
       assertThat(again.commandsRegistered()).isFalse();
     }
     assertThat(discord.fake.calls("PUT", "/applications/\\d+/commands")).hasSize(1);
@@ -117,7 +118,8 @@ class DiscordRegistrationTest {
         return Message.ephemeralText("x");
       }
     });
-    try (DiscordBot changedBot = DiscordFixture.connect(discord.fake, new CommandRegistry(changed))) {
+    try (CommandService changedCommands = new CommandService(new CommandRegistry(changed));
+         DiscordBot changedBot = DiscordFixture.connect(discord.fake, changedCommands)) {
       // THEN it is registered in one bulk overwrite
       assertThat(changedBot.commandsRegistered()).isTrue();
     }

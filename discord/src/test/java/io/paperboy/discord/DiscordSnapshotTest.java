@@ -1,14 +1,8 @@
 package io.paperboy.discord;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.paperboy.core.message.Block.PaperCard;
 import io.paperboy.core.message.Message;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.paperboy.testkit.Snapshots;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +10,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rendered request bodies, pinned as reviewed golden files under
+ * The rendered request bodies, pinned as reviewed snapshots under
  * {@code src/test/resources/discord/}. After an intended change, regenerate them with
- * {@code -Dpaperboy.updateGolden=true}, read the diff, and commit it.
+ * {@code -Dpaperboy.updateSnapshots=true} ({@link Snapshots}), read the diff, and commit it.
  */
 @DisplayName("Discord JSON snapshots")
 class DiscordSnapshotTest {
 
-  private static final String UPDATE = "paperboy.updateGolden";
+  private static final Snapshots SNAPSHOTS = Snapshots.in("discord");
 
   static PaperCard referenceCard() {
     return new PaperCard("2406.04325",
@@ -44,34 +38,19 @@ class DiscordSnapshotTest {
 
   @Test
   @DisplayName("a paper card")
-  void paperCard() throws IOException {
-    matches("paper-card.json", DiscordPreview.previewJson(Message.of(referenceCard())));
+  void paperCard() {
+    SNAPSHOTS.assertMatches("paper-card.json", DiscordPreview.previewJson(Message.of(referenceCard())));
   }
 
   @Test
   @DisplayName("a day's post")
-  void dailyPost() throws IOException {
+  void dailyPost() {
     PaperCard second = TestPapers.card(2, "Step-aware Preference Optimization: Aligning Preference with Denoising",
         "1) **Tokenizer**: 새로운 토크나이저\n2) **Results**: $\\alpha$ = 0.5 에서 최고 성능\n", TestPapers.authors(1000),
         Optional.empty());
     PaperCard third = TestPapers.card(3, "Plain paragraphs [IDK] token", "첫 문단.\n\n두 번째 문단, snake_case 와 2*3*4.",
         List.of(), Optional.of(4));
-    matches("daily-post.json", DiscordPreview.previewJson(
+    SNAPSHOTS.assertMatches("daily-post.json", DiscordPreview.previewJson(
         TestPapers.dailyPost(LocalDate.of(2024, 6, 7), List.of(referenceCard(), second, third))));
-  }
-
-  private static void matches(String name, String actual) throws IOException {
-    if (Boolean.getBoolean(UPDATE)) {
-      Path file = Path.of("src/test/resources/discord", name);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    try (InputStream in = DiscordSnapshotTest.class.getResourceAsStream("/discord/" + name)) {
-      assertThat(in).as("golden file discord/%s (create it with -D%s=true)", name, UPDATE).isNotNull();
-      String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(actual).as("rendering differs from discord/%s; if intended, rerun with -D%s=true and review the diff",
-          name, UPDATE).isEqualTo(expected);
-    }
   }
 }

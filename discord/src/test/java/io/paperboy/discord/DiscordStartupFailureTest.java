@@ -2,6 +2,7 @@ package io.paperboy.discord;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperboy.core.command.CommandService;
 import io.paperboy.testkit.discord.FakeDiscord;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -25,9 +26,10 @@ class DiscordStartupFailureTest {
       freePort = probe.getLocalPort();
     }
     String deadGateway = "ws://127.0.0.1:" + freePort + "/ws";
-    try (FakeDiscord fake = FakeDiscord.start(Permission.getRaw(DiscordPermissions.required()))) {
+    try (FakeDiscord fake = FakeDiscord.start(Permission.getRaw(DiscordPermissions.required()));
+         CommandService commands = new TestCommands().service()) {
       DiscordSettings settings = new DiscordSettings("fake-token", fake.apiUrl(), deadGateway);
-      assertThatThrownBy(() -> DiscordBot.start(settings, new TestCommands().registry(), DiscordFixture.CLOCK,
+      assertThatThrownBy(() -> DiscordBot.start(settings, commands, DiscordFixture.CLOCK,
           Duration.ofSeconds(3)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(deadGateway).hasMessageContaining("not ready");
@@ -37,10 +39,10 @@ class DiscordStartupFailureTest {
   @Test
   @DisplayName("a REST endpoint that refuses the token fails startup naming the URL")
   void tokenRefused() throws Exception {
-    try (FakeDiscord fake = FakeDiscord.start(0)) {
+    try (FakeDiscord fake = FakeDiscord.start(0); CommandService commands = new TestCommands().service()) {
       fake.failNext("GET", "/users/@me", 401, 0, "401: Unauthorized");
       DiscordSettings settings = new DiscordSettings("bad-token", fake.apiUrl(), fake.gatewayUrl());
-      assertThatThrownBy(() -> DiscordBot.start(settings, new TestCommands().registry(), DiscordFixture.CLOCK,
+      assertThatThrownBy(() -> DiscordBot.start(settings, commands, DiscordFixture.CLOCK,
           Duration.ofSeconds(3)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(fake.apiUrl());

@@ -3,16 +3,18 @@ package io.paperboy.discord;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
 import io.paperboy.core.command.UsageException;
+import io.paperboy.core.command.Workload;
 import io.paperboy.core.message.Message;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Small test-only commands standing in for the real ones: {@code /paper} answers one card,
- * {@code /top} may be slow (deferred) and has a date option with suggestions and a ranged
+ * {@code /top} is heavy (deferred at once) and has a date option with suggestions and a ranged
  * integer, {@code /subscribe} is manager-only, and {@code /alert} is an umbrella whose
  * {@code add} alone needs a manager. Every request they receive is kept for assertions.
  */
@@ -22,8 +24,9 @@ final class TestCommands {
 
   final List<CommandRequest> received = new CopyOnWriteArrayList<>();
 
-  CommandRegistry registry() {
-    return new CommandRegistry(List.of(new Paper(), new Top(), new Subscribe(), new Alert()));
+  /** A command service of its own over these commands; whoever starts it closes it. */
+  CommandService service() {
+    return new CommandService(new CommandRegistry(List.of(new Paper(), new Top(), new Subscribe(), new Alert())));
   }
 
   final class Paper implements Command {
@@ -52,8 +55,8 @@ final class TestCommands {
     }
 
     @Override
-    public boolean maySlow() {
-      return true;
+    public Workload workload() {
+      return Workload.HEAVY;
     }
 
     @Override
