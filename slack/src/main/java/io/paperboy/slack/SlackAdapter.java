@@ -1,7 +1,7 @@
 package io.paperboy.slack;
 
 import com.slack.api.Slack;
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -18,15 +18,13 @@ public final class SlackAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
 
   private final SlackSettings.Mode mode;
-  private final SlackBot bot;
   private final SlackGateway gateway;
   private final Optional<SlackHttpServer> http;
   private final Optional<SlackSocketMode> socket;
 
-  private SlackAdapter(SlackSettings.Mode mode, SlackBot bot, SlackGateway gateway, Optional<SlackHttpServer> http,
+  private SlackAdapter(SlackSettings.Mode mode, SlackGateway gateway, Optional<SlackHttpServer> http,
       Optional<SlackSocketMode> socket) {
     this.mode = mode;
-    this.bot = bot;
     this.gateway = gateway;
     this.http = http;
     this.socket = socket;
@@ -37,28 +35,24 @@ public final class SlackAdapter implements AutoCloseable {
    *
    * @throws IllegalStateException naming the environment variable to set when a secret is missing
    *                               (check {@link SlackSettings#missing()} first to skip Slack quietly)
+   * @param commands answers the slash commands; shared, so closing the adapter leaves it open
    * @throws Exception             when Slack refuses the token or the HTTP port cannot be bound
    */
-  public static SlackAdapter start(SlackSettings settings, CommandRegistry registry, Clock clock) throws Exception {
+  public static SlackAdapter start(SlackSettings settings, CommandService commands, Clock clock) throws Exception {
     SlackSettings.Mode mode = settings.mode().orElseThrow(() ->
         new IllegalStateException("Slack is not started: " + settings.missing().orElseThrow()));
     Slack slack = SlackClients.create(settings.apiUrl());
     String botToken = settings.botToken().orElseThrow();
-    SlackBot bot = new SlackBot(settings, registry, slack, clock);
-    try {
-      SlackGateway gateway = SlackGateway.create(slack, botToken);
-      if (mode == SlackSettings.Mode.SOCKET) {
-        SlackSocketMode socket = SlackSocketMode.start(bot, settings.appToken().orElseThrow());
-        log.info("Slack: Socket Mode, commands {}", bot.slashCommands());
-        return new SlackAdapter(mode, bot, gateway, Optional.empty(), Optional.of(socket));
-      }
-      SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort());
-      log.info("Slack: HTTP mode at {}, commands {}", http.eventsUrl(), bot.slashCommands());
-      return new SlackAdapter(mode, bot, gateway, Optional.of(http), Optional.empty());
-    } catch (Exception | Error e) {
-      bot.close();
-      throw e;
+    SlackBot bot = new SlackBot(settings, commands, slack, clock);
+    SlackGateway gateway = SlackGateway.create(slack, botToken);
+    if (mode == SlackSettings.Mode.SOCKET) {
+      SlackSocketMode socket = SlackSocketMode.start(bot, settings.appToken().orElseThrow());
+      log.info("Slack: Socket Mode, commands {}", bot.slashCommands());
+      return new SlackAdapter(mode, gateway, Optional.empty(), Optional.of(socket));
     }
+    SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort());
+    log.info("Slack: HTTP mode at {}, commands {}", http.eventsUrl(), bot.slashCommands());
+    return new SlackAdapter(mode, gateway, Optional.of(http), Optional.empty());
   }
 
   public SlackSettings.Mode mode() {
@@ -81,11 +75,10 @@ public final class SlackAdapter implements AutoCloseable {
       if (socket.isPresent()) {
         socket.get().close();
       }
+    } finally {
       if (http.isPresent()) {
         http.get().close();
       }
-    } finally {
-      bot.close();
     }
   }
 }

@@ -57,20 +57,42 @@ final class SlackBlocks {
   private SlackBlocks() {}
 
   static Optional<Unit> unit(Block block) {
-    if (block instanceof Block.Header header) {
+    return block.accept(Units.INSTANCE);
+  }
+
+  /** Each kind of block as its unit, or nothing when it would show nothing (a blank header). */
+  private enum Units implements Block.Visitor<Optional<Unit>> {
+    INSTANCE;
+
+    @Override
+    public Optional<Unit> visit(Block.Header header) {
       return header(header.text());
-    } else if (block instanceof Block.Text text) {
+    }
+
+    @Override
+    public Optional<Unit> visit(Block.Text text) {
       return text(text.markdown());
-    } else if (block instanceof Block.Context context) {
+    }
+
+    @Override
+    public Optional<Unit> visit(Block.Context context) {
       return context(context.items());
-    } else if (block instanceof Block.Divider) {
-      return Optional.of(new Unit(List.of(DividerBlock.builder().build()), 0, false, Optional.empty()));
-    } else if (block instanceof Block.Image image) {
+    }
+
+    @Override
+    public Optional<Unit> visit(Block.Divider divider) {
+      return Optional.of(divider());
+    }
+
+    @Override
+    public Optional<Unit> visit(Block.Image image) {
       return image(image);
-    } else if (block instanceof Block.PaperCard card) {
+    }
+
+    @Override
+    public Optional<Unit> visit(Block.PaperCard card) {
       return Optional.of(card(card));
     }
-    throw new IllegalArgumentException("unknown block " + block.getClass().getName());
   }
 
   static Unit divider() {

@@ -1,5 +1,6 @@
 package io.paperboy.slack;
 
+import io.paperboy.core.command.CommandService;
 import io.paperboy.testkit.slack.FakeSlack;
 import io.paperboy.testkit.slack.SignedRequests;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class HttpModeFixture implements AutoCloseable {
 
   final FakeSlack fake;
   final TestCommands commands = TestCommands.create();
+  final CommandService service;
   final SlackBot bot;
   final SlackHttpServer server;
   final SignedRequests requests = new SignedRequests(SIGNING_SECRET);
@@ -39,8 +41,8 @@ final class HttpModeFixture implements AutoCloseable {
     SlackSettings settings = new SlackSettings(Optional.of(FakeSlack.BOT_TOKEN), Optional.empty(),
         Optional.of(SIGNING_SECRET), fake.apiUrl(), "127.0.0.1", 0, Map.of("digest", "papers-digest"),
         Set.of("U0ALLOWED"));
-    bot = new SlackBot(settings, commands.registry(), SlackClients.create(fake.apiUrl()),
-        Clock.fixed(NOW, ZoneOffset.UTC), ackBudget);
+    service = new CommandService(commands.registry(), CommandService.Limits.DEFAULT.withAnswerBudget(ackBudget));
+    bot = new SlackBot(settings, service, SlackClients.create(fake.apiUrl()), Clock.fixed(NOW, ZoneOffset.UTC));
     server = SlackHttpServer.start(bot, "127.0.0.1", 0);
   }
 
@@ -72,7 +74,7 @@ final class HttpModeFixture implements AutoCloseable {
     try {
       server.close();
     } finally {
-      bot.close();
+      service.close();
       fake.close();
     }
   }

@@ -3,6 +3,7 @@ package io.paperboy.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.gateway.PostOptions;
 import io.paperboy.core.message.Message;
 import io.paperboy.testkit.slack.FakeSlack;
@@ -14,18 +15,26 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("SlackAdapter: the mode the secrets select, against the fake Slack")
 class SlackAdapterTest {
 
+  private final CommandService commands = TestCommands.create().service();
+
+  @AfterEach
+  void stop() {
+    commands.close();
+  }
+
   @Test
   @DisplayName("bot + app token: Socket Mode; the gateway posts through the same Web API URL")
   void socketMode() throws Exception {
     try (FakeSlack fake = FakeSlack.start().channel("C1", FakeSlack.Membership.MEMBER)) {
       SlackSettings settings = settings(fake, Optional.of(FakeSlack.APP_TOKEN), Optional.empty());
-      try (SlackAdapter slack = SlackAdapter.start(settings, TestCommands.create().registry(), Clock.systemUTC())) {
+      try (SlackAdapter slack = SlackAdapter.start(settings, commands, Clock.systemUTC())) {
         assertThat(slack.mode()).isEqualTo(SlackSettings.Mode.SOCKET);
         assertThat(slack.eventsUrl()).isEmpty();
         assertThat(fake.socketMode().awaitConnection(Duration.ofSeconds(10))).isTrue();
@@ -43,7 +52,7 @@ class SlackAdapterTest {
   void httpMode() throws Exception {
     try (FakeSlack fake = FakeSlack.start().channel("C1", FakeSlack.Membership.MEMBER)) {
       SlackSettings settings = settings(fake, Optional.empty(), Optional.of("secret"));
-      try (SlackAdapter slack = SlackAdapter.start(settings, TestCommands.create().registry(), Clock.systemUTC())) {
+      try (SlackAdapter slack = SlackAdapter.start(settings, commands, Clock.systemUTC())) {
         assertThat(slack.mode()).isEqualTo(SlackSettings.Mode.HTTP);
         String body = SignedRequests.slashCommand("/paper", "2406.04325", "U1", "C1", fake.responseUrl("a"));
 
@@ -61,7 +70,7 @@ class SlackAdapterTest {
     try (FakeSlack fake = FakeSlack.start()) {
       SlackSettings settings = settings(fake, Optional.empty(), Optional.empty());
 
-      assertThatThrownBy(() -> SlackAdapter.start(settings, TestCommands.create().registry(), Clock.systemUTC()))
+      assertThatThrownBy(() -> SlackAdapter.start(settings, commands, Clock.systemUTC()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("SLACK_APP_TOKEN").hasMessageContaining("SLACK_SIGNING_SECRET");
       assertThat(fake.calls("auth.test")).isEmpty();
@@ -75,7 +84,7 @@ class SlackAdapterTest {
       SlackSettings settings = new SlackSettings(Optional.of("xoxb-wrong"), Optional.empty(), Optional.of("secret"),
           fake.apiUrl(), "127.0.0.1", 0, Map.of(), Set.of());
 
-      assertThatThrownBy(() -> SlackAdapter.start(settings, TestCommands.create().registry(), Clock.systemUTC()))
+      assertThatThrownBy(() -> SlackAdapter.start(settings, commands, Clock.systemUTC()))
           .hasMessageContaining("invalid_auth");
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.testkit.slack.FakeSlack;
 import io.paperboy.testkit.slack.RecordedCall;
 import java.time.Clock;
@@ -30,9 +31,10 @@ class SlackSocketModeTest {
       SlackSettings settings = new SlackSettings(Optional.of(FakeSlack.BOT_TOKEN), Optional.of(FakeSlack.APP_TOKEN),
           Optional.empty(), fake.apiUrl(), "127.0.0.1", 0, Map.of(), Set.of());
       assertThat(settings.mode()).contains(SlackSettings.Mode.SOCKET);
-      try (SlackBot bot = new SlackBot(settings, commands.registry(), SlackClients.create(fake.apiUrl()), Clock.systemUTC());
-           SlackSocketMode socket = SlackSocketMode.start(bot, FakeSlack.APP_TOKEN)) {
-        assertThat(socket).isNotNull();
+      try (CommandService service = commands.service();
+           SlackSocketMode socket = SlackSocketMode.start(
+               new SlackBot(settings, service, SlackClients.create(fake.apiUrl()), Clock.systemUTC()), FakeSlack.APP_TOKEN)) {
+        // the client really opened the WebSocket that the fake's apps.connections.open handed out
         assertThat(fake.socketMode().awaitConnection(Duration.ofSeconds(10))).isTrue();
 
         // WHEN Slack sends /paper 2406.04325 as an envelope

@@ -3,8 +3,10 @@ package io.paperboy.slack;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.command.Workload;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Small stand-ins for the real commands, so the adapter is tested on its own: a {@code /paper}
- * that answers a card, a slow {@code /digest}, a manager-only {@code /subscribe} and a
+ * that answers a card, a heavy {@code /digest}, a manager-only {@code /subscribe} and a
  * {@code /stuck} that blocks until released. Each records the requests it handled.
  */
 final class TestCommands {
@@ -31,6 +33,11 @@ final class TestCommands {
 
   CommandRegistry registry() {
     return new CommandRegistry(List.of(new Paper(), new Digest(), new Subscribe(), new Stuck()));
+  }
+
+  /** A command service of its own over these commands; whoever starts it closes it. */
+  CommandService service() {
+    return new CommandService(registry());
   }
 
   private final class Paper implements Command {
@@ -61,8 +68,8 @@ final class TestCommands {
     }
 
     @Override
-    public boolean maySlow() {
-      return true;
+    public Workload workload() {
+      return Workload.HEAVY;
     }
 
     @Override
