@@ -1,7 +1,7 @@
 package io.paperboy.bench;
 
 import io.paperboy.bot.Paperboy;
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.config.PaperboyConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ public final class Bench {
 
     PaperboyConfig config = PaperboyConfig.defaults().withDatabase(ingest.database().toString());
     try (Paperboy app = Paperboy.open(config, Clock.systemUTC())) {
-      CommandRegistry commands = app.commands();
+      CommandService commands = app.commands();
       log.println("lookups: /paper ×" + iterations);
       Latencies[] lookup = store.paperLookup(ingest, commands, iterations);
       double r = lookup[0].p99() / lookup[1].p99();
@@ -163,7 +163,7 @@ public final class Bench {
         BenchReport.micros(many.p50()) + " / " + BenchReport.micros(many.p99()), "—", "—", "informational", true));
   }
 
-  private void searchRow(BenchReport report, StoreBenchmarks store, CommandRegistry commands, String language,
+  private void searchRow(BenchReport report, StoreBenchmarks store, CommandService commands, String language,
       List<String> queries, int iterations) {
     log.println("search (" + language + ") ×" + iterations);
     List<Map<String, Object>> options = queries.stream().map(q -> Map.<String, Object>of("query", q)).toList();

@@ -1,6 +1,6 @@
 package io.paperboy.bench;
 
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.discord.DiscordBot;
 import io.paperboy.discord.DiscordSettings;
 import io.paperboy.slack.SlackBot;
@@ -40,18 +40,18 @@ final class RoundTripBenchmarks {
   private static final String SLACK_USER = "U0BENCH";
   private static final Duration READY = Duration.ofSeconds(60);
 
-  private final CommandRegistry commands;
+  private final CommandService commands;
   private final List<String> ids;
   private final int warmUp;
   private final int iterations;
 
   /**
-   * @param commands   the application's real command registry, on the bench's store
+   * @param commands   the application's real command service, on the bench's store
    * @param ids        arXiv ids the store holds; {@code /paper} asks for them at random
    * @param warmUp     round trips before measuring
    * @param iterations measured round trips
    */
-  RoundTripBenchmarks(CommandRegistry commands, List<String> ids, int warmUp, int iterations) {
+  RoundTripBenchmarks(CommandService commands, List<String> ids, int warmUp, int iterations) {
     this.commands = commands;
     this.ids = ids;
     this.warmUp = warmUp;
@@ -106,8 +106,8 @@ final class RoundTripBenchmarks {
         .user(SLACK_USER, false, false)) {
       SlackSettings settings = new SlackSettings(Optional.of(FakeSlack.BOT_TOKEN), Optional.empty(),
           Optional.of(SLACK_SECRET), fake.apiUrl(), "127.0.0.1", 0, Map.of(), Set.of());
-      try (SlackBot bot = new SlackBot(settings, commands, SlackClients.create(fake.apiUrl()), Clock.systemUTC());
-           SlackHttpServer server = SlackHttpServer.start(bot, "127.0.0.1", 0)) {
+      SlackBot bot = new SlackBot(settings, commands, SlackClients.create(fake.apiUrl()), Clock.systemUTC());
+      try (SlackHttpServer server = SlackHttpServer.start(bot, "127.0.0.1", 0)) {
         URI events = server.eventsUrl();
         URI trivial = URI.create("http://127.0.0.1:" + server.port() + "/bench-baseline");
         Random random = new Random(13);

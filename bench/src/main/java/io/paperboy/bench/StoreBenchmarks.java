@@ -1,7 +1,7 @@
 package io.paperboy.bench;
 
 import io.paperboy.core.command.Caller;
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.digest.DigestRejectedException;
@@ -158,7 +158,7 @@ final class StoreBenchmarks {
   }
 
   /** {@code /paper} through the command path vs one raw prepared-statement lookup. */
-  Latencies[] paperLookup(Ingest data, CommandRegistry commands, int iterations) throws SQLException {
+  Latencies[] paperLookup(Ingest data, CommandService commands, int iterations) throws SQLException {
     Random random = new Random(7);
     Latencies viaCommand = new Latencies();
     Latencies raw = new Latencies();
@@ -189,9 +189,9 @@ final class StoreBenchmarks {
     return new Latencies[] {viaCommand, raw};
   }
 
-  private static long timeCommand(CommandRegistry commands, String id) {
+  private static long timeCommand(CommandService commands, String id) {
     long t0 = System.nanoTime();
-    commands.dispatch(request("paper", Map.of("id", id)));
+    commands.execute(request("paper", Map.of("id", id))).toCompletableFuture().join();
     return System.nanoTime() - t0;
   }
 
@@ -209,13 +209,13 @@ final class StoreBenchmarks {
   }
 
   /** A command, dispatched as a platform would, {@code iterations} times after as many warm-up runs. */
-  Latencies command(CommandRegistry commands, int iterations, List<Map<String, Object>> optionSets, String name) {
+  Latencies command(CommandService commands, int iterations, List<Map<String, Object>> optionSets, String name) {
     Latencies l = new Latencies();
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < iterations; i++) {
         Map<String, Object> options = optionSets.get(i % optionSets.size());
         long t0 = System.nanoTime();
-        commands.dispatch(request(name, options));
+        commands.execute(request(name, options)).toCompletableFuture().join();
         if (round == 1) {
           l.add(System.nanoTime() - t0);
         }

@@ -4,6 +4,7 @@ import io.paperboy.bot.alerts.AlertCommand;
 import io.paperboy.bot.alerts.AlertMessageFormatter;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.commands.DigestCommand;
 import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
@@ -76,7 +77,7 @@ public final class Paperboy implements AutoCloseable {
   private final SubscriptionStore subscriptions;
   private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
-  private final CommandRegistry commands;
+  private final CommandService commands;
   /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
   private volatile Runnable wakeDelivery = () -> { };
 
@@ -103,7 +104,7 @@ public final class Paperboy implements AutoCloseable {
     return new Paperboy(config, clock);
   }
 
-  private CommandRegistry buildCommands() {
+  private CommandService buildCommands() {
     List<Command> list = new ArrayList<>();
     list.add(new PaperCommand(store));
     list.add(new TopCommand(store, config.zone()));
@@ -117,7 +118,7 @@ public final class Paperboy implements AutoCloseable {
     CommandRegistry[] self = new CommandRegistry[1];
     list.add(new HelpCommand(() -> self[0].definitions()));
     self[0] = new CommandRegistry(list);
-    return self[0];
+    return new CommandService(self[0]);
   }
 
   public PaperboyConfig config() {
@@ -149,7 +150,8 @@ public final class Paperboy implements AutoCloseable {
     return outbox;
   }
 
-  public CommandRegistry commands() {
+  /** Answers every command, for every platform and the console. */
+  public CommandService commands() {
     return commands;
   }
 
@@ -215,6 +217,7 @@ public final class Paperboy implements AutoCloseable {
 
   @Override
   public void close() {
+    commands.close();
     database.close();
   }
 }

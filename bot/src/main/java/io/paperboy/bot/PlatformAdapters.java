@@ -1,6 +1,6 @@
 package io.paperboy.bot;
 
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.config.DiscordConfig;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.config.SlackConfig;
@@ -41,7 +41,7 @@ public final class PlatformAdapters implements AutoCloseable {
    * @throws Exception when an adapter with complete secrets fails to start (a wrong token, an
    *                   unreachable platform): better to stop than to run half-configured
    */
-  public static PlatformAdapters start(Map<String, String> env, PaperboyConfig config, CommandRegistry commands,
+  public static PlatformAdapters start(Map<String, String> env, PaperboyConfig config, CommandService commands,
       Clock clock, PrintStream notes) throws Exception {
     Map<Platform, ChannelGateway> gateways = new EnumMap<>(Platform.class);
     List<AutoCloseable> running = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.command.Workload;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.DigestEntry;
@@ -38,8 +39,8 @@ public final class DigestCommand implements Command {
   }
 
   @Override
-  public boolean maySlow() {
-    return true;
+  public Workload workload() {
+    return Workload.HEAVY;
   }
 
   @Override

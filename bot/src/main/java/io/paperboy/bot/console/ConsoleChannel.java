@@ -3,7 +3,7 @@ package io.paperboy.bot.console;
 import io.paperboy.core.console.ConsoleRenderer;
 
 import io.paperboy.core.command.Caller;
-import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
@@ -16,18 +16,19 @@ import java.time.Clock;
 
 /**
  * Answers commands typed as lines ({@code /paper 2406.04325}, or without the slash) until end of
- * input or {@code quit}. Output is synchronised on the stream so that a daily post printed by the
+ * input or {@code quit}: parses the line and waits for the {@link CommandService}'s answer (the
+ * console has no acknowledgement to send, so it needs no budget). Output is synchronised on the stream so that a daily post printed by the
  * delivery worker never interleaves with an answer.
  */
 public final class ConsoleChannel {
 
-  private final CommandRegistry registry;
+  private final CommandService commands;
   private final ConsoleRenderer renderer;
   private final Clock clock;
   private final PrintStream out;
 
-  public ConsoleChannel(CommandRegistry registry, ConsoleRenderer renderer, Clock clock, PrintStream out) {
-    this.registry = registry;
+  public ConsoleChannel(CommandService commands, ConsoleRenderer renderer, Clock clock, PrintStream out) {
+    this.commands = commands;
     this.renderer = renderer;
     this.clock = clock;
     this.out = out;
@@ -53,12 +54,12 @@ public final class ConsoleChannel {
     String name = space < 0 ? text : text.substring(0, space);
     String args = space < 0 ? "" : text.substring(space + 1);
     try {
-      ParsedCommand parsed = registry.parse(name, args);
+      ParsedCommand parsed = commands.parse(name, args);
       CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
           Caller.console(), ChannelRef.console(), clock.instant());
-      return new Answer(registry.dispatch(request), false);
+      return new Answer(commands.execute(request).toCompletableFuture().join(), false);
     } catch (UsageException e) {
-      return new Answer(CommandRegistry.usage(e), true);
+      return new Answer(CommandService.usage(e), true);
     }
   }
 

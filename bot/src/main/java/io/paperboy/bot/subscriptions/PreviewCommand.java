@@ -3,6 +3,7 @@ package io.paperboy.bot.subscriptions;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.Workload;
 import io.paperboy.bot.delivery.DailyPosts;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.core.message.Message;
@@ -37,8 +38,8 @@ public final class PreviewCommand implements Command {
   }
 
   @Override
-  public boolean maySlow() {
-    return true;
+  public Workload workload() {
+    return Workload.HEAVY;
   }
 
   @Override

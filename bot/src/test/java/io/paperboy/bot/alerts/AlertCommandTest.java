@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.bot.config.AlertsConfig;
@@ -39,6 +40,7 @@ class AlertCommandTest {
   private Database db;
   private AlertStore alerts;
   private CommandRegistry registry;
+  private CommandService service;
   private Instant now = Instant.parse("2024-06-07T00:00:00Z");
 
   @BeforeEach
@@ -47,6 +49,7 @@ class AlertCommandTest {
     SqlitePaperStore store = new SqlitePaperStore(db);
     alerts = new AlertStore(db);
     registry = new CommandRegistry(List.of(new AlertCommand(alerts, store, new AlertsConfig(3, 2, 5))));
+    service = new CommandService(registry);
     LocalDate d = LocalDate.of(2024, 6, 7);
     store.save(new Digest(d, List.of(
         new DigestEntry(d, 1, "2406.00001", "Video Diffusion at Scale", "https://arxiv.org/abs/2406.00001",
@@ -57,13 +60,15 @@ class AlertCommandTest {
 
   @AfterEach
   void tearDown() {
+    service.close();
     db.close();
   }
 
   private Message ask(Caller who, String text) {
     ParsedCommand p = registry.parse("alert", text);
     now = now.plusSeconds(1);
-    return registry.dispatch(new CommandRequest("alert", p.subcommand(), p.options(), who, C1, now));
+    return service.execute(new CommandRequest("alert", p.subcommand(), p.options(), who, C1, now))
+        .toCompletableFuture().join();
   }
 
   private static String text(Message m) {

@@ -67,8 +67,8 @@ class AlertDeliveryEndToEndTest {
 
   private Message alert(Caller who, String text) {
     ParsedCommand p = app.commands().parse("alert", text);
-    return app.commands().dispatch(new CommandRequest("alert", p.subcommand(), p.options(), who, HERE,
-        Clock.systemUTC().instant()));
+    return app.commands().execute(new CommandRequest("alert", p.subcommand(), p.options(), who, HERE,
+        Clock.systemUTC().instant())).toCompletableFuture().join();
   }
 
   private Path digest(String name, String... papers) throws Exception {

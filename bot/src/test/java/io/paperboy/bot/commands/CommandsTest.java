@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
@@ -41,6 +42,7 @@ class CommandsTest {
   private Database db;
   private SqlitePaperStore store;
   private CommandRegistry registry;
+  private CommandService service;
 
   @BeforeEach
   void setUp() {
@@ -52,6 +54,7 @@ class CommandsTest {
     CommandRegistry[] self = new CommandRegistry[1];
     commands.add(new HelpCommand(() -> self[0].definitions()));
     registry = self[0] = new CommandRegistry(commands);
+    service = new CommandService(registry);
     // GIVEN two days; 2406.04325 appears on both with different votes and title spellings
     store.save(new Digest(THU, List.of(
         entry(THU, 1, "2406.04325", "ShareGPT4Video: 10$\\times$ better", 20, "- 비디오 확산모델을 소개합니다."),
@@ -64,6 +67,7 @@ class CommandsTest {
 
   @AfterEach
   void tearDown() {
+    service.close();
     db.close();
   }
 
@@ -77,10 +81,10 @@ class CommandsTest {
     String args = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
     try {
       ParsedCommand p = registry.parse(name, args);
-      return registry.dispatch(new CommandRequest(p.command(), p.subcommand(), p.options(), Caller.console(),
-          ChannelRef.console(), Instant.parse("2024-06-07T03:00:00Z")));
+      return service.execute(new CommandRequest(p.command(), p.subcommand(), p.options(), Caller.console(),
+          ChannelRef.console(), Instant.parse("2024-06-07T03:00:00Z"))).toCompletableFuture().join();
     } catch (UsageException e) {
-      return CommandRegistry.usage(e);
+      return CommandService.usage(e);
     }
   }
 

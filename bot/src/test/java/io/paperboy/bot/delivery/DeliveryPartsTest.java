@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.core.console.ConsoleRenderer;
@@ -77,7 +78,7 @@ class DeliveryPartsTest {
   @DisplayName("the console gateway prints the post through the console channel and names what it printed")
   void consoleGateway() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ConsoleChannel console = new ConsoleChannel(new CommandRegistry(List.of()), new ConsoleRenderer(),
+    ConsoleChannel console = new ConsoleChannel(new CommandService(new CommandRegistry(List.of())), new ConsoleRenderer(),
         Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
     ConsoleGateway gateway = new ConsoleGateway(console);
     Message post = Message.builder().header("Daily Papers — 2024-06-07").text("hello").build();

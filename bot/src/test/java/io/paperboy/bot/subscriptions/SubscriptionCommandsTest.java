@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
@@ -55,6 +56,7 @@ class SubscriptionCommandsTest {
   SubscriptionStore subscriptions;
   OutboxStore outbox;
   CommandRegistry registry;
+  CommandService service;
 
   @BeforeEach
   void open() {
@@ -74,10 +76,12 @@ class SubscriptionCommandsTest {
     DailyPosts posts = new DailyPosts(papers, new DailyPostFormatter());
     registry = new CommandRegistry(List.of(new SubscribeCommand(subscribing), new UnsubscribeCommand(subscribing),
         new SubscriptionsCommand(subscriptions, outbox), new PreviewCommand(subscribing, papers, posts)));
+    service = new CommandService(registry);
   }
 
   @AfterEach
   void close() {
+    service.close();
     db.close();
   }
 
@@ -87,10 +91,10 @@ class SubscriptionCommandsTest {
     String name = space < 0 ? line : line.substring(0, space);
     try {
       ParsedCommand parsed = registry.parse(name, space < 0 ? "" : line.substring(space + 1));
-      return registry.dispatch(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller,
-          channel, NOW));
+      return service.execute(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller,
+          channel, NOW)).toCompletableFuture().join();
     } catch (UsageException e) {
-      return CommandRegistry.usage(e);
+      return CommandService.usage(e);
     }
   }
 
