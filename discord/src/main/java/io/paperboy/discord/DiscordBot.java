@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's Discord session: starts JDA from {@link DiscordSettings}, answers slash commands
- * through the {@link CommandService}, registers its commands (in bulk, only when they changed), logs the invite URL
- * and offers the {@link DiscordGateway} the delivery worker posts through.
+ * through the {@link CommandService}, registers its commands (in bulk, only when they changed),
+ * logs the invite URL and offers the {@link DiscordGateway} the delivery worker posts through.
  */
 public final class DiscordBot implements AutoCloseable {
 

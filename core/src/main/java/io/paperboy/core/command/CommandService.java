@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -92,6 +91,8 @@ public final class CommandService implements AutoCloseable {
     if (timer == null) {
       scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("paperboy-answer-budget-"));
       scheduler.setRemoveOnCancelPolicy(true);
+      scheduler.setKeepAliveTime(60, TimeUnit.SECONDS);
+      scheduler.allowCoreThreadTimeOut(true);
       this.timer = (budget, spent) -> {
         ScheduledFuture<?> f = scheduler.schedule(spent, budget.toNanos(), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
@@ -131,7 +132,7 @@ public final class CommandService implements AutoCloseable {
    * (the console, {@code paperboy ask}, the bench). The stage never fails; failures are answers.
    */
   public CompletionStage<Message> execute(CommandRequest request) {
-    return run(request.command(), () -> request, null);
+    return run(request.command(), () -> request, Exchange.awaited("/" + request.command()));
   }
 
   /** Answers {@code request} through {@code replies}, within the budget or acknowledged first. */
@@ -148,7 +149,7 @@ public final class CommandService implements AutoCloseable {
    * @param command the command's name, known before its request is
    */
   public CompletionStage<Message> serve(String command, Supplier<CommandRequest> request, Replies replies) {
-    return run(command, request, new Exchange(Objects.requireNonNull(replies, "replies"), "/" + command));
+    return run(command, request, Exchange.through(Objects.requireNonNull(replies, "replies"), "/" + command));
   }
 
   /**
@@ -185,38 +186,33 @@ public final class CommandService implements AutoCloseable {
   }
 
   private CompletionStage<Message> run(String name, Supplier<CommandRequest> source, Exchange exchange) {
-    Answer answer = new Answer(exchange, "/" + name);
     Optional<Command> command = registry.command(name);
     if (command.isEmpty()) {
-      answer.send(Message.ephemeralText(CommandRegistry.unknownText(name)));
-      return answer.result;
+      exchange.send(Message.ephemeralText(CommandRegistry.unknownText(name)));
+      return exchange.result;
     }
-    if (exchange != null) {
-      exchange.startBudget(timer, limits.answerBudget());
-    }
-    submit(light, answer, () -> {
+    exchange.startBudget(timer, limits.answerBudget());
+    submit(light, exchange, () -> {
       CommandRequest request;
       try {
         request = source.get();
       } catch (UsageException e) {
-        answer.send(usage(e));
+        exchange.send(usage(e));
         return;
       }
       String invoked = invoked(request);
       if (registry.managerOnly(request.command(), request.subcommand()) && !request.caller().canManage()) {
-        answer.send(Message.ephemeralText("Only people who can manage this channel may use `" + invoked + "`."));
+        exchange.send(Message.ephemeralText("Only people who can manage this channel may use `" + invoked + "`."));
         return;
       }
       if (command.get().workload() == Workload.HEAVY) {
-        if (exchange != null) {
-          exchange.acknowledge();
-        }
-        submit(heavy, answer, () -> answer.send(handle(command.get(), request, invoked)));
+        exchange.acknowledge();
+        submit(heavy, exchange, () -> exchange.send(handle(command.get(), request, invoked)));
       } else {
-        answer.send(handle(command.get(), request, invoked));
+        exchange.send(handle(command.get(), request, invoked));
       }
     });
-    return answer.result;
+    return exchange.result;
   }
 
   private static Message handle(Command command, CommandRequest request, String invoked) {
@@ -231,15 +227,15 @@ public final class CommandService implements AutoCloseable {
   }
 
   /** Runs {@code work} on {@code pool}; a full or closed pool, or a crash, still answers. */
-  private static void submit(ThreadPoolExecutor pool, Answer answer, Runnable work) {
+  private static void submit(ThreadPoolExecutor pool, Exchange exchange, Runnable work) {
     try {
       pool.execute(() -> {
         try {
           work.run();
         } catch (RuntimeException | Error e) {
           // reading the request failed (a platform call behind it, say): the caller still hears back
-          log.error("answering {} failed", answer.invoked, e);
-          answer.send(answer.apology);
+          log.error("answering {} failed", exchange.invoked, e);
+          exchange.send(exchange.apology());
           if (e instanceof Error error) {
             throw error;
           }
@@ -248,12 +244,12 @@ public final class CommandService implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       boolean closing = pool.isShutdown();
       log.warn("a command arrived while {}; answered with a retry hint", closing ? "shutting down" : "every worker was busy");
-      answer.send(Message.ephemeralText(closing
+      exchange.send(Message.ephemeralText(closing
           ? "Paperboy is shutting down; try again in a moment." : "Paperboy is busy; try again in a moment."));
     }
   }
 
-  private static Message apology(String invoked) {
+  static Message apology(String invoked) {
     return Message.ephemeralText("Sorry, `" + invoked + "` failed unexpectedly. The error was logged.");
   }
 
@@ -276,31 +272,6 @@ public final class CommandService implements AutoCloseable {
     heavy.shutdownNow();
     if (scheduler != null) {
       scheduler.shutdownNow();
-    }
-  }
-
-  /** The one answer of one request: to the platform (if any), then to the returned stage. */
-  private static final class Answer {
-    final CompletableFuture<Message> result = new CompletableFuture<>();
-    final String invoked;
-    final Message apology;
-    private final Exchange exchange;
-    private final AtomicBoolean sent = new AtomicBoolean();
-
-    Answer(Exchange exchange, String invoked) {
-      this.exchange = exchange;
-      this.invoked = invoked;
-      this.apology = CommandService.apology(invoked);
-    }
-
-    void send(Message message) {
-      if (!sent.compareAndSet(false, true)) {
-        return;
-      }
-      if (exchange != null) {
-        exchange.deliver(message, apology);
-      }
-      result.complete(message);
     }
   }
 

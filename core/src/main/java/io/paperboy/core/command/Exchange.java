@@ -1,14 +1,17 @@
 package io.paperboy.core.command;
 
 import io.paperboy.core.message.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request's conversation with its platform: whether it was answered within the budget or
- * acknowledged first, so the answer goes out as the reply or as the follow-up, exactly once.
- * The lock makes "the budget ran out" and "the answer is here" a clean race: whichever comes
- * first decides, and a follow-up never overtakes its acknowledgement.
+ * One request's answer, sent exactly once: to its platform, if it has one, as the reply or as the
+ * follow-up after an acknowledgement, then to the stage the {@link CommandService} returned. The
+ * lock makes "the budget ran out" and "the answer is here" a clean race: whichever comes first
+ * decides, and a follow-up never overtakes its acknowledgement.
  */
 final class Exchange {
 
@@ -16,28 +19,38 @@ final class Exchange {
 
   private enum State { WAITING, ANSWERED, ACKNOWLEDGED }
 
+  final CompletableFuture<Message> result = new CompletableFuture<>();
+  /** The command as typed ({@code /alert}), for the apology and log lines. */
+  final String invoked;
   private final Replies replies;
-  private final String invoked;
+  private final AtomicBoolean sent = new AtomicBoolean();
   private State state = State.WAITING;
   private Runnable cancelBudget = () -> { };
 
-  /**
-   * @param invoked the command as typed, for log lines ({@code /alert add})
-   */
-  Exchange(Replies replies, String invoked) {
+  private Exchange(Replies replies, String invoked) {
     this.replies = replies;
     this.invoked = invoked;
   }
 
-  synchronized void startBudget(BudgetTimer timer, java.time.Duration budget) {
-    if (state == State.WAITING) {
+  /** An answer someone just waits for: no platform, no budget. */
+  static Exchange awaited(String invoked) {
+    return new Exchange(null, invoked);
+  }
+
+  /** An answer that goes to a platform through {@code replies}. */
+  static Exchange through(Replies replies, String invoked) {
+    return new Exchange(replies, invoked);
+  }
+
+  synchronized void startBudget(BudgetTimer timer, Duration budget) {
+    if (replies != null && state == State.WAITING) {
       cancelBudget = timer.start(budget, this::acknowledge);
     }
   }
 
   /** Tells the platform the answer follows, unless it was already answered or acknowledged. */
   synchronized void acknowledge() {
-    if (state != State.WAITING) {
+    if (replies == null || state != State.WAITING) {
       return;
     }
     state = State.ACKNOWLEDGED;
@@ -50,10 +63,24 @@ final class Exchange {
   }
 
   /**
-   * Sends the answer as the reply if the budget still runs, else as the follow-up. If the platform
-   * side fails on it (a renderer bug, say), the caller still gets {@code apology} the same way.
+   * Sends {@code answer}, the first time only. If the platform side fails on it (a renderer bug,
+   * say), the caller still gets the apology the same way.
    */
-  void deliver(Message answer, Message apology) {
+  void send(Message answer) {
+    if (!sent.compareAndSet(false, true)) {
+      return;
+    }
+    if (replies != null) {
+      deliver(answer);
+    }
+    result.complete(answer);
+  }
+
+  Message apology() {
+    return CommandService.apology(invoked);
+  }
+
+  private void deliver(Message answer) {
     boolean reply;
     synchronized (this) {
       reply = state == State.WAITING;
@@ -62,13 +89,12 @@ final class Exchange {
         cancelBudget.run();
       }
     }
-    if (send(reply, answer) || answer == apology) {
-      return;
+    if (!toPlatform(reply, answer) && !answer.equals(apology())) {
+      toPlatform(reply, apology());
     }
-    send(reply, apology);
   }
 
-  private boolean send(boolean reply, Message message) {
+  private boolean toPlatform(boolean reply, Message message) {
     try {
       if (reply) {
         replies.answer(message);

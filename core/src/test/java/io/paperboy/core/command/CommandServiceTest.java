@@ -209,6 +209,29 @@ class CommandServiceTest {
   }
 
   @Test
+  @DisplayName("reading the request counts against the budget too: a platform lookup that hangs still gets an acknowledgement")
+  void slowRequest() throws Exception {
+    Recorded replies = new Recorded();
+    CountDownLatch lookupStarted = new CountDownLatch(1);
+    CountDownLatch lookupAnswers = new CountDownLatch(1);
+
+    // WHEN building the request waits on the platform (a Slack caller's users.info, say)
+    CompletionStage<Message> answer = service.serve("echo", () -> {
+      lookupStarted.countDown();
+      await(lookupAnswers);
+      return request("echo", Map.of("word", "late"), MEMBER);
+    }, replies);
+    assertThat(lookupStarted.await(30, TimeUnit.SECONDS)).isTrue();
+    timer.spend();
+
+    // THEN the platform hears in time, and the answer follows once the lookup returns
+    assertThat(replies.calls).containsExactly("acknowledge");
+    lookupAnswers.countDown();
+    assertThat(text(await(answer))).isEqualTo("echo late");
+    assertThat(replies.calls).containsExactly("acknowledge", "follow-up: echo late");
+  }
+
+  @Test
   @DisplayName("a command that throws is answered with the apology, and logged once with command, user and channel")
   void throwingCommand() {
     Recorded replies = new Recorded();
