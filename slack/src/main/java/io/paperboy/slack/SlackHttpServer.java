@@ -111,7 +111,8 @@ public final class SlackHttpServer implements AutoCloseable {
     context.setMaxFormContentSize(MAX_BODY_BYTES);
     context.setMaxFormKeys(MAX_FORM_KEYS);
     context.setErrorHandler(new QuietErrorHandler());
-    context.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
+    // other paths have no servlet: Jetty answers them 404 without reading a body
+    context.addFilter(new FilterHolder(guard), EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new SlackAppServlet(bot.app())), EVENTS_PATH);
     server.setHandler(context);
     bot.app().start();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import io.paperboy.testkit.slack.SignedRequests;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -205,6 +207,36 @@ class SlackRequestGuardTest {
     assertThat(again.statusCode()).isEqualTo(401);
     assertThat(upperCase.statusCode()).isEqualTo(401);
     assertThat(slack.commands.handled).hasSize(handled + 1);
+  }
+
+  @Test
+  @DisplayName("timestamps are judged by the clock the server is given")
+  void injectedClock() throws Exception {
+    // GIVEN a server whose clock runs 10 minutes ahead of the system's
+    try (HttpModeFixture ahead = HttpModeFixture.judgingTimeBy(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))) {
+      String body = ahead.body("/paper", "2406.04325", "U0MEMBER", "clock-1");
+      String systemNow = now();
+      String itsNow = String.valueOf(Instant.now().plus(Duration.ofMinutes(10)).getEpochSecond());
+
+      SignedRequests.Answer stale = ahead.requests.post(ahead.events(), body, Optional.of(systemNow),
+          Optional.of(ahead.requests.signature(systemNow, body)));
+      SignedRequests.Answer fresh = ahead.requests.post(ahead.events(), body, Optional.of(itsNow),
+          Optional.of(ahead.requests.signature(itsNow, body)));
+
+      // THEN the system's "now" is 10 minutes old to it, and its own "now" is fresh
+      assertThat(stale.statusCode()).isEqualTo(401);
+      assertThat(fresh.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("a POST to a path other than /slack/events is a bare 405 from Jetty's default servlet")
+  void otherPath() throws Exception {
+    RawHttp.Answer answer = RawHttp.post(slack.events().resolve("/elsewhere"), Map.of(),
+        RawHttp.Body.of(RawHttp.Framing.CONTENT_LENGTH, "text=%ZZ".getBytes(StandardCharsets.US_ASCII)));
+
+    assertThat(answer.status()).isEqualTo(405);
+    assertThat(answer.body()).isEqualTo("{\"error\":405}");
   }
 
   @Test
