@@ -31,8 +31,8 @@ public final class SlackHttpServer implements AutoCloseable {
   /**
    * The largest request body read: 512 KiB. Slack documents no size for the requests it sends,
    * only the limits of what they carry. Paperboy answers slash commands: about fourteen form
-   * fields plus the typed text, which Slack cuts at 40,000 characters like any message; even in
-   * Korean (3 UTF-8 bytes a character, each percent-encoded to 9) that is under 370 KB. The other
+   * fields plus the text typed in the message box, where a message is at most 40,000 characters;
+   * even in Korean (3 UTF-8 bytes a character, percent-encoded to 9) that is under 370 KB. The other
    * kinds Slack could send to this URL are smaller or comparable: an Events API message event
    * (text at most 40,000 characters plus its blocks, JSON) and an interactivity payload, whose
    * largest documented content is a view of at most 100 blocks (text fields of at most 3,000
