@@ -94,7 +94,9 @@ final class RawHttp {
   }
 
   static Answer post(URI url, Map<String, String> headers, Body body) throws IOException, InterruptedException {
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+    Socket socket = new Socket(url.getHost(), url.getPort());
+    Thread writer = null;
+    try {
       socket.setSoTimeout(READ_TIMEOUT_MILLIS);
       socket.setTcpNoDelay(true);
       StringBuilder head = new StringBuilder("POST " + url.getRawPath() + " HTTP/1.1\r\n")
@@ -109,13 +111,13 @@ final class RawHttp {
       out.flush();
 
       AtomicLong sent = new AtomicLong();
-      Thread writer = new Thread(() -> writeBody(out, body, sent), "raw-http-body");
+      writer = new Thread(() -> writeBody(out, body, sent), "raw-http-body");
       writer.setDaemon(true);
       writer.start();
-      try {
-        return read(socket.getInputStream(), sent);
-      } finally {
-        socket.close(); // stops a writer still blocked on a full socket
+      return read(socket.getInputStream(), sent);
+    } finally {
+      socket.close(); // also stops a writer still blocked on a full socket
+      if (writer != null) {
         writer.join();
       }
     }
