@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import io.paperboy.core.net.NoDelaySocketFactory;
@@ -29,6 +30,7 @@ public final class SignedRequests {
 
   private final String signingSecret;
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+  private static final AtomicLong INVOCATIONS = new AtomicLong();
 
   // OkHttp with TCP_NODELAY: the JDK client's separate header and body writes stall ~40 ms on loopback
   private final OkHttpClient http = new OkHttpClient.Builder()
@@ -73,7 +75,9 @@ public final class SignedRequests {
     form.put("api_app_id", FakeSlack.APP_ID);
     form.put("is_enterprise_install", "false");
     form.put("response_url", responseUrl);
-    form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    // Slack gives every invocation its own trigger_id, so no two bodies are alike; HTTP mode
+    // refuses an identical signed body as a replay
+    form.put("trigger_id", "13345224609.738474920." + HexFormat.of().toHexDigits(INVOCATIONS.incrementAndGet()));
     StringBuilder sb = new StringBuilder();
     form.forEach((k, v) -> {
       if (sb.length() > 0) {
