@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.paperboy.store.query.Query;
-import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.SearchInput;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public abstract class PaperStoreContract extends StoresContract {
 
   /** {@code text} as the plain words {@code /search} falls back to. */
   static Query words(String text) {
-    return QueryParser.plainWords(text).orElseThrow();
+    return SearchInput.plainWords(text).orElseThrow();
   }
 
   @Test

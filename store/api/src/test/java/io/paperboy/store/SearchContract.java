@@ -75,7 +75,7 @@ public abstract class SearchContract extends StoresContract {
   }
 
   private static Query words(String text) {
-    return QueryParser.plainWords(text).orElseThrow();
+    return SearchInput.plainWords(text).orElseThrow();
   }
 
   @Test
@@ -124,7 +124,7 @@ public abstract class SearchContract extends StoresContract {
   @DisplayName("hostile input is text, never FTS5 syntax: no error, and the tables survive")
   void hostileInputs(String query) {
     // as plain words (when there is a word at all) and as /search reads it (the language, forgiving)
-    QueryParser.plainWords(query).ifPresent(q -> assertThat(store.search(q, 10)).isNotNull());
+    SearchInput.plainWords(query).ifPresent(q -> assertThat(store.search(q, 10)).isNotNull());
     SearchInput.parse(query).query().ifPresent(q -> assertThat(store.search(q, 10)).isNotNull());
     assertThat(store.paper("e.cpp")).isPresent();
     assertThat(store.digest(TestData.day("2024-06-07"))).hasSize(7);

@@ -3,7 +3,6 @@ package io.paperboy.store.query;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.paperboy.store.search.SearchTokens;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,6 @@ public final class QueryParser {
   /** Longest regular expression accepted (RE2/J is linear in the text, but the program grows). */
   public static final int MAX_REGEX = 100;
   private static final int MAX_DEPTH = 20;
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private final String query;
   private int pos;
@@ -61,26 +59,6 @@ public final class QueryParser {
       throw new QuerySyntaxException(query, 0, "a query needs at least one word to look for, not only exclusions");
     }
     return q;
-  }
-
-  /**
-   * {@code text} as plain words, whatever it holds: every whitespace-separated term with letters
-   * or digits must match (as a phrase of its tokens, in any field); quotes, operators and
-   * punctuation are only text. No length limit. Empty when no term has letters or digits.
-   */
-  public static Optional<Query> plainWords(String text) {
-    List<Query> terms = new ArrayList<>();
-    // NFKC first, so that an ideographic space separates terms as an ASCII one does
-    for (String word : WHITESPACE.split(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
-      List<String> tokens = SearchTokens.tokens(word);
-      if (!tokens.isEmpty()) {
-        terms.add(new Query.Term(word, Optional.empty(), tokens));
-      }
-    }
-    if (terms.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(terms.size() == 1 ? terms.get(0) : new Query.And(terms));
   }
 
   private Query or() {

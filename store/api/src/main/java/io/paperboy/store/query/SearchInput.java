@@ -1,7 +1,12 @@
 package io.paperboy.store.query;
 
+import io.paperboy.store.search.SearchTokens;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What {@code /search} makes of what a user typed. A search box forgives: input in the query
@@ -15,6 +20,8 @@ import java.util.Optional;
  */
 public record SearchInput(Optional<Query> query, Optional<QuerySyntaxException> readAsPlainWords) {
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   public SearchInput {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(readAsPlainWords, "readAsPlainWords");
@@ -25,7 +32,27 @@ public record SearchInput(Optional<Query> query, Optional<QuerySyntaxException> 
     try {
       return new SearchInput(Optional.of(QueryParser.parse(text)), Optional.empty());
     } catch (QuerySyntaxException e) {
-      return new SearchInput(QueryParser.plainWords(text), Optional.of(e));
+      return new SearchInput(plainWords(text), Optional.of(e));
     }
+  }
+
+  /**
+   * {@code text} as plain words, whatever it holds: every whitespace-separated term with letters
+   * or digits must match (as a phrase of its tokens, in any field); quotes, operators and
+   * punctuation are only text. No length limit. Empty when no term has letters or digits.
+   */
+  public static Optional<Query> plainWords(String text) {
+    List<Query> terms = new ArrayList<>();
+    // NFKC first, so that an ideographic space separates terms as an ASCII one does
+    for (String word : WHITESPACE.split(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
+      List<String> tokens = SearchTokens.tokens(word);
+      if (!tokens.isEmpty()) {
+        terms.add(new Query.Term(word, Optional.empty(), tokens));
+      }
+    }
+    if (terms.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(terms.size() == 1 ? terms.get(0) : new Query.And(terms));
   }
 }

@@ -124,25 +124,25 @@ class QueryLanguageTest {
   @Test
   @DisplayName("plain words: every term with letters or digits must match; operators and quotes are only text")
   void plainWords() {
-    assertThat(QueryParser.plainWords("확산 LLM")).hasValue(new Query.And(List.of(
+    assertThat(SearchInput.plainWords("확산 LLM")).hasValue(new Query.And(List.of(
         new Query.Term("확산", Optional.empty(), List.of("확산")), new Query.Term("LLM", Optional.empty(), List.of("llm")))));
-    assertThat(QueryParser.plainWords("AND OR NOT NEAR(")).hasValueSatisfying(q -> assertThat(((Query.And) q).parts())
+    assertThat(SearchInput.plainWords("AND OR NOT NEAR(")).hasValueSatisfying(q -> assertThat(((Query.And) q).parts())
         .extracting(p -> ((Query.Term) p).tokens()).containsExactly(List.of("and"), List.of("or"), List.of("not"),
             List.of("near")));
-    assertThat(QueryParser.plainWords("title:모델 -gan")).hasValueSatisfying(q -> assertThat(((Query.And) q).parts())
+    assertThat(SearchInput.plainWords("title:모델 -gan")).hasValueSatisfying(q -> assertThat(((Query.And) q).parts())
         .extracting(p -> ((Query.Term) p).tokens()).containsExactly(List.of("title", "모델"), List.of("gan")));
-    assertThat(QueryParser.plainWords("'; DROP TABLE paper; --")).hasValueSatisfying(q ->
+    assertThat(SearchInput.plainWords("'; DROP TABLE paper; --")).hasValueSatisfying(q ->
         assertThat(((Query.And) q).parts()).hasSize(3));
-    assertThat(QueryParser.plainWords("don't")).hasValue(new Query.Term("don't", Optional.empty(), List.of("don", "t")));
+    assertThat(SearchInput.plainWords("don't")).hasValue(new Query.Term("don't", Optional.empty(), List.of("don", "t")));
     // an ideographic space separates terms like an ASCII one
-    assertThat(QueryParser.plainWords("확산\u3000모델")).hasValueSatisfying(q -> assertThat(q).isInstanceOf(Query.And.class));
+    assertThat(SearchInput.plainWords("확산\u3000모델")).hasValueSatisfying(q -> assertThat(q).isInstanceOf(Query.And.class));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\t\n", "\"", "*", "()", "--", "'; --", "!!! ???"})
   @DisplayName("empty and punctuation-only input has no plain words, and /search finds nothing to look for")
   void nothingToLookFor(String input) {
-    assertThat(QueryParser.plainWords(input)).isEmpty();
+    assertThat(SearchInput.plainWords(input)).isEmpty();
     assertThat(SearchInput.parse(input).query()).isEmpty();
   }
 
@@ -154,7 +154,7 @@ class QueryLanguageTest {
     assertThat(valid.readAsPlainWords()).isEmpty();
     SearchInput broken = SearchInput.parse("C++ \"unclosed");
     assertThat(broken.readAsPlainWords()).hasValueSatisfying(e -> assertThat(e.reason()).contains("never closed"));
-    assertThat(broken.query()).isEqualTo(QueryParser.plainWords("C++ \"unclosed"));
+    assertThat(broken.query()).isEqualTo(SearchInput.plainWords("C++ \"unclosed"));
     assertThat(SearchInput.parse("x".repeat(301)).readAsPlainWords()).isPresent();
   }
 

@@ -91,6 +91,34 @@ class DatabaseTest {
   }
 
   @Test
+  @DisplayName("a file migrated from the old db/migration folder (V1-V3) still opens, keeps its data and gets V4")
+  void opensFilesOfTheOldLayout() throws Exception {
+    // GIVEN a database migrated by the previous layout: the same files, in another folder
+    Path oldFolder = dir.resolve("old-layout/db/migration");
+    Files.createDirectories(oldFolder);
+    for (String name : List.of("V1__papers_digests_search.sql", "V2__subscriptions_outbox.sql", "V3__alerts.sql")) {
+      try (var in = DatabaseTest.class.getResourceAsStream("/db/migration/sqlite/" + name)) {
+        Files.copy(in, oldFolder.resolve(name));
+      }
+    }
+    Path file = dir.resolve("old.db");
+    try (Database old = Database.open(file, List.of("filesystem:" + oldFolder))) {
+      assertThat(old.schemaVersion()).isEqualTo("3");
+      new SqlitePaperStore(old).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+    }
+
+    // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
+    try (Database db = Database.open(file)) {
+      assertThat(db.schemaVersion()).isEqualTo(NEWEST);
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
+          .isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      assertThat(db.<Integer>read(c -> Sql.count(c,
+          "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("refuses a database written by a newer schema version, naming file and versions, and leaves it as it was")
   void refusesNewerSchema() throws Exception {
     Path file = dir.resolve("p.db");

@@ -6,7 +6,7 @@ import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.Paper;
 import io.paperboy.store.SyntheticDigests;
-import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.SearchInput;
 import io.paperboy.store.sqlite.db.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -81,7 +81,7 @@ class ConcurrencyTest {
       for (Digest d : days) {
         assertThat(store.digest(d.date())).hasSize(PER_DAY);
       }
-      assertThat(store.search(QueryParser.plainWords("모델").orElseThrow(), 5)).isNotEmpty();
+      assertThat(store.search(SearchInput.plainWords("모델").orElseThrow(), 5)).isNotEmpty();
     }
   }
 
@@ -101,7 +101,7 @@ class ConcurrencyTest {
           assertThat(paper).isPresent();
         }
         if (i % 5 == 0) {
-          store.search(QueryParser.plainWords(i % 2 == 0 ? "모델" : "LLM").orElseThrow(), 10);
+          store.search(SearchInput.plainWords(i % 2 == 0 ? "모델" : "LLM").orElseThrow(), 10);
         }
         if (i % 7 == 0) {
           store.top(FIRST, FIRST.plusDays(DAYS), 10);

@@ -3,7 +3,7 @@ package io.paperboy.store.sqlite.papers;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.SyntheticDigests;
-import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.SearchInput;
 import io.paperboy.store.sqlite.db.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,12 +112,12 @@ class IngestBenchmark {
 
   private static void searches(SqlitePaperStore store) {
     for (String q : List.of("모델", "확산모델", "LLM", "transformer 추론", "Kyunghyun Cho", "없는단어")) {
-      store.search(QueryParser.plainWords(q).orElseThrow(), 20); // warm-up
+      store.search(SearchInput.plainWords(q).orElseThrow(), 20); // warm-up
       long[] micros = new long[20];
       int hits = 0;
       for (int i = 0; i < micros.length; i++) {
         long t = System.nanoTime();
-        hits = store.search(QueryParser.plainWords(q).orElseThrow(), 20).size();
+        hits = store.search(SearchInput.plainWords(q).orElseThrow(), 20).size();
         micros[i] = (System.nanoTime() - t) / 1_000;
       }
       Arrays.sort(micros);

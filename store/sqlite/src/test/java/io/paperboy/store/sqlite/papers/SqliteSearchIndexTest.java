@@ -10,7 +10,7 @@ import io.paperboy.store.Digest;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.TestData;
 import io.paperboy.store.query.Query;
-import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.SearchInput;
 import io.paperboy.store.sqlite.db.Database;
 import io.paperboy.store.sqlite.db.Sql;
 import io.paperboy.store.sqlite.search.SearchIndex;
@@ -54,7 +54,7 @@ class SqliteSearchIndexTest {
   }
 
   private static Query words(String text) {
-    return QueryParser.plainWords(text).orElseThrow();
+    return SearchInput.plainWords(text).orElseThrow();
   }
 
   private List<String> ids(String query) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.store.query.Query;
 import io.paperboy.store.query.QueryParser;
+import io.paperboy.store.query.SearchInput;
 import io.paperboy.store.query.QuerySearch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class FtsTranslationTest {
   }
 
   private static String words(String text) {
-    return FtsTranslation.expression(QueryParser.plainWords(text).orElseThrow());
+    return FtsTranslation.expression(SearchInput.plainWords(text).orElseThrow());
   }
 
   @Test
@@ -37,7 +38,7 @@ class FtsTranslationTest {
     assertThat(words("확산모델")).isEqualTo("\"확산 산모 모델\"");
     assertThat(words("LLMs")).isEqualTo("\"llm\"");
     assertThat(words("don't")).isEqualTo("\"don t\"");
-    assertThat(QueryParser.plainWords("--")).isEmpty();
+    assertThat(SearchInput.plainWords("--")).isEmpty();
   }
 
   @Test
