@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * back, all of it, when any {@code work} throws; the exception then propagates unchanged.
  *
  * <p>Keep the work short and free of network I/O (no posting inside a transaction): a backend may
- * hold its write lock for the whole of it.
+ * hold its write lock for the whole of it, so the work must not wait for another thread that
+ * writes to the same stores either (that thread waits for this transaction).
  */
 public interface Transactions {
 

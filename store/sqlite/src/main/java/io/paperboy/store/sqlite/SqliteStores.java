@@ -43,14 +43,12 @@ public final class SqliteStores implements Stores {
     return on(Database.open(file));
   }
 
-  /** The stores on an open database, which they then own: closing them closes it. */
+  /**
+   * The stores on an open database, which they then own: closing them closes it. For this
+   * adapter's own tests, which also look under the ports.
+   */
   public static SqliteStores on(Database db) {
-    return on(db, new SqlitePaperStore(db));
-  }
-
-  /** The stores on an open database with a paper store of the caller's (another rank window, clock). */
-  public static SqliteStores on(Database db, SqlitePaperStore papers) {
-    return new SqliteStores(db, papers);
+    return new SqliteStores(db, new SqlitePaperStore(db));
   }
 
   /** The database file. */

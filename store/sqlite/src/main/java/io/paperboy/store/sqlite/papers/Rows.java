@@ -87,13 +87,17 @@ final class Rows {
     return dates;
   }
 
-  /** The schema's {@code CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')} makes this safe. */
+  /** {@code yyyy-mm-dd}, which the schema checks ({@code digest.date GLOB ...}), read without a formatter. */
   private static LocalDate isoDate(CharSequence text, int from, int to) {
-    if (to - from != 10) {
-      throw new StoreException("a stored date is not yyyy-mm-dd: " + text.subSequence(from, to));
+    try {
+      if (to - from != 10 || text.charAt(from + 4) != '-' || text.charAt(from + 7) != '-') {
+        throw new IllegalArgumentException("not yyyy-mm-dd");
+      }
+      return LocalDate.of(Integer.parseInt(text, from, from + 4, 10), Integer.parseInt(text, from + 5, from + 7, 10),
+          Integer.parseInt(text, from + 8, from + 10, 10));
+    } catch (RuntimeException e) {
+      throw new StoreException("a stored digest date is not a yyyy-mm-dd date: " + text.subSequence(from, to), e);
     }
-    return LocalDate.of(Integer.parseInt(text, from, from + 4, 10), Integer.parseInt(text, from + 5, from + 7, 10),
-        Integer.parseInt(text, from + 8, from + 10, 10));
   }
 
   static Optional<Integer> optionalInt(ResultSet rs, int column) throws SQLException {
