@@ -16,6 +16,22 @@ import java.util.List;
 public record FakeGuild(String id, String name, String ownerId, long everyone, List<Role> roles,
     List<Channel> channels, List<Member> members) {
 
+  /**
+   * A guild with only text channels, the bot (its role holding {@code botPermissions}) and an
+   * owner: enough for posting and for shard routing. Role id is the guild id plus one, so use
+   * guild ids at least two apart.
+   */
+  public static FakeGuild withTextChannels(String id, String name, List<String> channelIds, long botPermissions) {
+    String botRole = Long.toString(Long.parseLong(id) + 1);
+    long everyone = FakeDiscord.VIEW_CHANNEL | FakeDiscord.SEND_MESSAGES | FakeDiscord.READ_MESSAGE_HISTORY
+        | FakeDiscord.USE_APPLICATION_COMMANDS;
+    return new FakeGuild(id, name, FakeDiscord.OWNER_ID, everyone,
+        List.of(new Role(botRole, FakeDiscord.BOT_NAME, botPermissions, 1)),
+        channelIds.stream().map(c -> new Channel(c, "channel-" + c, ChannelType.TEXT)).toList(),
+        List.of(new Member(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true, List.of(botRole)),
+            new Member(FakeDiscord.OWNER_ID, "owner", false, List.of())));
+  }
+
   /** Discord's channel types the fake knows. */
   public enum ChannelType {
     TEXT(0), FORUM(15);
