@@ -111,7 +111,7 @@ class FakeDiscordShardingTest {
         fake.send(FakeInteraction.slash("paper").in(onShard2, channelOf(14)).by(FakeDiscord.OWNER_ID));
         assertThat(recorder.interactions.poll(10, TimeUnit.SECONDS)).isEqualTo("2:" + onShard2);
       } finally {
-        manager.shutdown();
+        JdaAgainstFake.close(manager);
       }
     }
   }
@@ -134,7 +134,7 @@ class FakeDiscordShardingTest {
         assertThat(manager.getGuildCache().size()).isEqualTo(
             fake.guildIdsOnShard(1, 4).size() + fake.guildIdsOnShard(2, 4).size());
       } finally {
-        manager.shutdown();
+        JdaAgainstFake.close(manager);
       }
     }
   }
@@ -165,7 +165,7 @@ class FakeDiscordShardingTest {
         assertThat(shards).extracting(ShardState::identifies).containsExactly(1, 1);
         assertThat(manager.getShardById(1).getStatus()).isEqualTo(JDA.Status.CONNECTED);
       } finally {
-        manager.shutdown();
+        JdaAgainstFake.close(manager);
       }
     }
   }
@@ -181,7 +181,7 @@ class FakeDiscordShardingTest {
         assertThat(fake.shards()).extracting(ShardState::identifies, ShardState::refused)
             .containsExactly(tuple(1, 0), tuple(1, 0));
       } finally {
-        manager.shutdown();
+        JdaAgainstFake.close(manager);
       }
     }
   }

@@ -5,6 +5,7 @@ import io.paperboy.core.net.NoDelaySocketFactory;
 import io.paperboy.testkit.discord.FakeDiscord;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import okhttp3.OkHttpClient;
@@ -34,9 +36,14 @@ final class JdaAgainstFake {
 
   /** One JDA session (no shard field in IDENTIFY), ready. */
   static JDA jda(FakeDiscord fake, Object... listeners) throws InterruptedException {
+    return jda(fake, new RestConfig(), listeners);
+  }
+
+  /** One JDA session with this REST configuration (its base URL is set to the fake's), ready. */
+  static JDA jda(FakeDiscord fake, RestConfig rest, Object... listeners) throws InterruptedException {
     CountDownLatch ready = new CountDownLatch(1);
     JDA jda = JDABuilder.createLight(TOKEN, EnumSet.noneOf(GatewayIntent.class))
-        .setRestConfig(new RestConfig().setBaseUrl(fake.apiUrl()))
+        .setRestConfig(rest.setBaseUrl(fake.apiUrl()))
         .setSessionController(new ConcurrentSessionController() {
           @Override
           public String getGateway() {
@@ -60,6 +67,26 @@ final class JdaAgainstFake {
       throw new AssertionError("JDA not ready within " + READY + " (status " + jda.getStatus() + ")");
     }
     return jda;
+  }
+
+  /** Leaves the gateway and waits until JDA has stopped, so the fake can close with nothing in flight. */
+  static void close(JDA jda) {
+    jda.shutdown();
+    try {
+      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+        jda.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      jda.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@link #close(JDA)} for every shard. */
+  static void close(ShardManager manager) {
+    List<JDA> shards = manager.getShards();
+    manager.shutdown();
+    shards.forEach(JdaAgainstFake::close);
   }
 
   /**

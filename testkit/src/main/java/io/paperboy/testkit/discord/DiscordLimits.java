@@ -15,8 +15,8 @@ import java.util.Objects;
  * that post many messages to one channel stay fast.
  *
  * @param enforced        whether buckets, the global limit and the identify limit apply at all
- * @param globalPerSecond requests per second per token (sliding one-second window, stricter than
- *                        any fixed window Discord might use)
+ * @param globalPerSecond requests per second per token (a bucket of that many, refilled at that
+ *                        rate: bursts up to it pass, a faster sustained rate does not)
  * @param messages        {@code POST /channels/{id}/messages}, per channel
  * @param otherRoutes     every other route, per route and top-level resource
  * @param identifyWindow  how long one IDENTIFY blocks its rate-limit key

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -16,8 +14,11 @@ import okhttp3.Headers;
 /**
  * Discord's REST limits as the fake enforces them: a fixed-window bucket per route and top-level
  * resource (channel, guild, webhook or interaction token), named by an opaque hash in
- * {@code X-RateLimit-Bucket}, and a global limit per bot token over a sliding second that the
- * interaction endpoints are exempt from. Answers either the headers to add to a normal answer or
+ * {@code X-RateLimit-Bucket}, and a global limit per bot token that the interaction endpoints are
+ * exempt from. Discord documents "50 requests per second", not how it measures them; the fake
+ * keeps a bucket of 50 that refills at 50 per second, so a burst of 50 passes, a sustained rate
+ * above 50/s does not, and a paced client whose request arrives a little late (scheduling jitter)
+ * does not push the next ones over. Answers either the headers to add to a normal answer or
  * the 429 Discord would send instead. Thread-safe: MockWebServer dispatches each connection on its
  * own thread.
  */
@@ -63,7 +64,13 @@ final class RestLimiter {
   private final DiscordLimits limits;
   private final String applicationId;
   private final Map<String, Window> buckets = new HashMap<>();
-  private final Map<String, Deque<Long>> global = new HashMap<>();
+  /** Per token: the global bucket's tokens at {@link GlobalBucket#atMillis}. */
+  private final Map<String, GlobalBucket> global = new HashMap<>();
+
+  private static final class GlobalBucket {
+    double tokens;
+    long atMillis;
+  }
 
   RestLimiter(DiscordLimits limits, String applicationId) {
     this.limits = limits;
@@ -79,13 +86,19 @@ final class RestLimiter {
       return new Admitted(Headers.of());
     }
     Route route = route(method, path, applicationId);
+    GlobalBucket bucket = null;
     if (!route.interaction()) {
-      Deque<Long> sent = global.computeIfAbsent(token, t -> new ArrayDeque<>());
-      while (!sent.isEmpty() && sent.peekFirst() <= nowMillis - 1_000) {
-        sent.pollFirst();
-      }
-      if (sent.size() >= limits.globalPerSecond()) {
-        return new Refused(globalLimited((sent.peekFirst() + 1_000 - nowMillis) / 1000.0));
+      int perSecond = limits.globalPerSecond();
+      bucket = global.computeIfAbsent(token, t -> {
+        GlobalBucket full = new GlobalBucket();
+        full.tokens = perSecond;
+        full.atMillis = nowMillis;
+        return full;
+      });
+      bucket.tokens = Math.min(perSecond, bucket.tokens + (nowMillis - bucket.atMillis) * perSecond / 1000.0);
+      bucket.atMillis = nowMillis;
+      if (bucket.tokens < 1) {
+        return new Refused(globalLimited((1 - bucket.tokens) / perSecond));
       }
     }
     DiscordLimits.Bucket limit = route.messages() ? limits.messages() : limits.otherRoutes();
@@ -99,8 +112,8 @@ final class RestLimiter {
       return new Refused(routeLimited(hash, limit.limit(), window.resetAtMillis, nowMillis));
     }
     window.used++;
-    if (!route.interaction()) {
-      global.get(token).addLast(nowMillis);
+    if (bucket != null) {
+      bucket.tokens -= 1;
     }
     return new Admitted(bucketHeaders(hash, limit.limit(), limit.limit() - window.used, window.resetAtMillis, nowMillis)
         .build());
