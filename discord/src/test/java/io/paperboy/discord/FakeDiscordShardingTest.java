@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.paperboy.testkit.discord.DiscordLimits;
 import io.paperboy.testkit.discord.FakeDiscord;
+import io.paperboy.testkit.discord.FakeDiscordBuilder;
 import io.paperboy.testkit.discord.FakeGuild;
 import io.paperboy.testkit.discord.FakeInteraction;
 import io.paperboy.testkit.discord.ShardState;
@@ -35,8 +36,8 @@ class FakeDiscordShardingTest {
   final LogGuard logs = new LogGuard();
 
   /** Two guilds per shard for {@code shardCount} shards, each with one text channel. */
-  private static FakeDiscord.Builder world(int shardCount) {
-    FakeDiscord.Builder builder = FakeDiscord.builder(JdaAgainstFake.BOT_PERMISSIONS);
+  private static FakeDiscordBuilder world(int shardCount) {
+    FakeDiscordBuilder builder = FakeDiscord.builder(JdaAgainstFake.BOT_PERMISSIONS);
     int ordinal = 10;
     for (int shard = 0; shard < shardCount; shard++) {
       for (int i = 0; i < 2; i++, ordinal++) {

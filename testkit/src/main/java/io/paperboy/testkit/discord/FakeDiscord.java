@@ -28,13 +28,17 @@ import mockwebserver3.RecordedRequest;
  * <p>The world it serves: guild {@link #GUILD_ID} with a text channel and a forum channel, roles
  * for managers and for the bot, members {@link #MEMBER_ID} (no manager), {@link #MANAGER_ID} and
  * the bot; a second guild {@link #OTHER_GUILD_ID} with its own text channel; and any guilds added
- * with {@link Builder#guild(FakeGuild)}.
+ * with {@link FakeDiscordBuilder#guild(FakeGuild)}.
  *
  * <p>What scale-out needs, configured with {@link #builder(long)}: Discord's REST rate limits
  * ({@link DiscordLimits}; off by default), counted per token ({@link #requestCounts(String)});
  * {@code GET /gateway/bot} with a recommended shard count and session start limit; sharded
  * sessions, each guild on shard {@code (guild_id >> 22) % shard_count} ({@link #shards()},
  * {@link #disconnectShard(int, Disconnect)}); and file uploads ({@link #uploads()}).
+ *
+ * <p>Over 300 lines because it is the one facade tests script and query (world, recorded calls,
+ * counts, shards, uploads, waits); the protocol work lives in {@link FakeRest},
+ * {@link FakeGateway}, {@link RestLimiter} and {@link FakeAttachments}.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -107,67 +111,7 @@ public final class FakeDiscord implements AutoCloseable {
     DROP
   }
 
-  /** How the fake is set up before it starts. */
-  public static final class Builder {
-    private final long botPermissions;
-    private DiscordLimits limits = DiscordLimits.off();
-    private int recommendedShards = 1;
-    private int maxConcurrency = 1;
-    private int sessionStartLimit = 1000;
-    private final List<FakeGuild> guilds = new java.util.ArrayList<>();
-
-    private Builder(long botPermissions) {
-      this.botPermissions = botPermissions;
-    }
-
-    /** The limits to enforce; {@link DiscordLimits#off()} unless set. */
-    public Builder limits(DiscordLimits limits) {
-      this.limits = java.util.Objects.requireNonNull(limits, "limits");
-      return this;
-    }
-
-    /** {@code shards} in {@code GET /gateway/bot} (1 unless set). */
-    public Builder recommendedShards(int shards) {
-      if (shards < 1) {
-        throw new IllegalArgumentException("recommended shards must be >= 1, got " + shards);
-      }
-      this.recommendedShards = shards;
-      return this;
-    }
-
-    /**
-     * {@code session_start_limit.max_concurrency} (1 unless set, as for most bots): IDENTIFYs
-     * allowed per 5 s, one per rate-limit key {@code shard_id % max_concurrency}; enforced when
-     * the limits are.
-     */
-    public Builder maxConcurrency(int maxConcurrency) {
-      if (maxConcurrency < 1) {
-        throw new IllegalArgumentException("max_concurrency must be >= 1, got " + maxConcurrency);
-      }
-      this.maxConcurrency = maxConcurrency;
-      return this;
-    }
-
-    /** {@code session_start_limit.total} (Discord's 1000 unless set). */
-    public Builder sessionStartLimit(int total) {
-      this.sessionStartLimit = total;
-      return this;
-    }
-
-    /** One more guild the bot is in (its channels must have ids no other guild uses). */
-    public Builder guild(FakeGuild guild) {
-      guilds.add(guild);
-      return this;
-    }
-
-    public FakeDiscord start() throws IOException {
-      FakeDiscord fake = new FakeDiscord(this);
-      fake.serve(botPermissions, guilds);
-      return fake;
-    }
-  }
-
-  private FakeDiscord(Builder builder) {
+  FakeDiscord(FakeDiscordBuilder builder) {
     this.limiter = new RestLimiter(builder.limits, BOT_ID);
     this.recommendedShards = builder.recommendedShards;
     this.maxConcurrency = builder.maxConcurrency;
@@ -176,8 +120,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** A fake to configure before it starts (limits, shards, more guilds). */
-  public static Builder builder(long botPermissions) {
-    return new Builder(botPermissions);
+  public static FakeDiscordBuilder builder(long botPermissions) {
+    return new FakeDiscordBuilder(botPermissions);
   }
 
   /**
@@ -190,25 +134,10 @@ public final class FakeDiscord implements AutoCloseable {
     return builder(botPermissions).start();
   }
 
-  private void serve(long botPermissions, List<FakeGuild> extraGuilds) throws IOException {
+  void serve(long botPermissions, List<FakeGuild> extraGuilds) throws IOException {
     FakeDiscord fake = this;
-    long everyone = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
-    fake.addGuild(new FakeGuild(GUILD_ID, "Papers Club", OWNER_ID, everyone,
-        List.of(new FakeGuild.Role(MANAGER_ROLE_ID, "Moderators", MANAGE_CHANNELS, 1),
-            new FakeGuild.Role(BOT_ROLE_ID, BOT_NAME, botPermissions, 2)),
-        List.of(new FakeGuild.Channel(TEXT_CHANNEL_ID, "papers", FakeGuild.ChannelType.TEXT),
-            new FakeGuild.Channel(FORUM_CHANNEL_ID, "papers-forum", FakeGuild.ChannelType.FORUM),
-            new FakeGuild.Channel(MEMBER_MANAGED_CHANNEL_ID, "reading-group", FakeGuild.ChannelType.TEXT,
-                List.of(new FakeGuild.Overwrite(MEMBER_ID, true, MANAGE_CHANNELS, 0)))),
-        List.of(new FakeGuild.Member(BOT_ID, BOT_NAME, true, List.of(BOT_ROLE_ID)),
-            new FakeGuild.Member(MEMBER_ID, "reader", false, List.of()),
-            new FakeGuild.Member(MANAGER_ID, "moderator", false, List.of(MANAGER_ROLE_ID)),
-            new FakeGuild.Member(OWNER_ID, "owner", false, List.of()))));
-    fake.addGuild(new FakeGuild(OTHER_GUILD_ID, "Other Server", OWNER_ID, everyone,
-        List.of(new FakeGuild.Role("1400000000000000003", BOT_NAME, botPermissions, 1)),
-        List.of(new FakeGuild.Channel(OTHER_CHANNEL_ID, "elsewhere", FakeGuild.ChannelType.TEXT)),
-        List.of(new FakeGuild.Member(BOT_ID, BOT_NAME, true, List.of("1400000000000000003")),
-            new FakeGuild.Member(OWNER_ID, "owner", false, List.of()))));
+    fake.addGuild(FakeGuild.papersClub(botPermissions));
+    fake.addGuild(FakeGuild.otherServer(botPermissions));
     extraGuilds.forEach(fake::addGuild);
     fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
     fake.server.setDispatcher(new Dispatcher() {

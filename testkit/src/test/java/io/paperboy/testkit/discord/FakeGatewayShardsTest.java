@@ -21,7 +21,7 @@ class FakeGatewayShardsTest {
   private static final String ON_SHARD_0 = FakeDiscord.guildIdOnShard(0, 2, 1);
   private static final String ON_SHARD_1 = FakeDiscord.guildIdOnShard(1, 2, 2);
 
-  private static FakeDiscord.Builder twoShardWorld() {
+  private static FakeDiscordBuilder twoShardWorld() {
     return FakeDiscord.builder(0).recommendedShards(2)
         .guild(FakeGuild.withTextChannels(ON_SHARD_0, "zero", List.of("1310000000000000001"), 0))
         .guild(FakeGuild.withTextChannels(ON_SHARD_1, "one", List.of("1310000000000000002"), 0));
