@@ -175,6 +175,15 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The clock token expiry and code expiry are judged by (the system clock unless set): move it
+   * past {@code expires_in} to see {@code token_expired} without waiting 12 hours.
+   */
+  public FakeSlack clock(java.time.Clock clock) {
+    tokens.clock = clock;
+    return this;
+  }
+
   public FakeSlack botScopes(String commaSeparated) {
     this.botScopes = commaSeparated;
     return this;
