@@ -37,6 +37,10 @@ import java.util.function.BooleanSupplier;
  * ({@link #issueCode}, {@code oauth.v2.access}, token rotation), revocation and uninstall with the
  * events Slack sends for them ({@link #revokeTokens}, {@link #uninstall}), and file uploads
  * ({@link FakeTeam#uploads}).
+ *
+ * <p>Over 300 lines because it is the one facade tests script and query; the protocol work lives
+ * in {@link FakeWebApi}, {@link FakeOAuth}, {@link FakeFiles}, {@link SlackTokens} and
+ * {@link SlackRateLimiter}.
  */
 public final class FakeSlack implements AutoCloseable {
 
