@@ -321,7 +321,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Takes shard {@code shardId}'s connection away; its session stays resumable. */
   public void disconnectShard(int shardId, Disconnect how) {
-    gateway.disconnect(shardId, how == Disconnect.DROP ? FakeGateway.Disconnect.DROP : FakeGateway.Disconnect.RECONNECT);
+    gateway.disconnect(shardId, how);
   }
 
   /** Every shard id that tried to identify, in id order. */

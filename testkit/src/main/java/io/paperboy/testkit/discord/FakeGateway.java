@@ -30,14 +30,6 @@ import okhttp3.WebSocketListener;
  */
 final class FakeGateway {
 
-  /** How a test takes a shard's connection away. */
-  enum Disconnect {
-    /** op 7 RECONNECT: the client closes, reconnects and resumes. */
-    RECONNECT,
-    /** The TCP connection is dropped without a close frame. */
-    DROP
-  }
-
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /** One gateway session: survives reconnects until the client closes it for good or it is invalidated. */
@@ -243,7 +235,7 @@ final class FakeGateway {
   }
 
   /** Takes the connection of shard {@code shardId} away (its session stays resumable). */
-  void disconnect(int shardId, Disconnect how) {
+  void disconnect(int shardId, FakeDiscord.Disconnect how) {
     synchronized (lock) {
       for (Session s : await(s -> s.shardId == shardId && s.socket != null, "a connected shard " + shardId)) {
         WebSocket socket = s.socket;

@@ -136,6 +136,20 @@ class FakeGatewayShardsTest {
   }
 
   @Test
+  @DisplayName("once the day's session starts are used up, an IDENTIFY is closed with 4004 (Discord resets the token)")
+  void sessionStartLimit() throws Exception {
+    try (FakeDiscord fake = twoShardWorld().maxConcurrency(2).sessionStartLimit(1).limits(DiscordLimits.discord()).start();
+         GatewayClient zero = new GatewayClient(fake.gatewayUrl());
+         GatewayClient one = new GatewayClient(fake.gatewayUrl())) {
+      zero.identify(0, 2);
+      zero.next(0, "READY");
+      assertThat(fake.gatewayBot().at("/session_start_limit/remaining").asInt()).isZero();
+      one.identify(1, 2);
+      assertThat(one.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4004);
+    }
+  }
+
+  @Test
   @DisplayName("an IDENTIFY for shard 2 of 2 is closed with 4010 Invalid shard")
   void invalidShard() throws Exception {
     try (FakeDiscord fake = twoShardWorld().start(); GatewayClient client = new GatewayClient(fake.gatewayUrl())) {
