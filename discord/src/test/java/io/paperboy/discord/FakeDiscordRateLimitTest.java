@@ -99,8 +99,9 @@ class FakeDiscordRateLimitTest {
           assertThat(c.responseHeaders().get("X-RateLimit-Bucket")).isNotNull();
           assertThat(c.responseHeaders().get("X-RateLimit-Limit")).isEqualTo("5");
         });
+        // at most once per window (fewer if a window ran out before JDA used it up on a slow machine)
         assertThat(posts).filteredOn(c -> "0".equals(c.responseHeaders().get("X-RateLimit-Remaining")))
-            .as("the bucket ran empty once per window, and JDA waited instead of being refused").hasSize(6);
+            .as("the bucket ran empty, and JDA waited instead of being refused").isNotEmpty().hasSizeLessThanOrEqualTo(6);
         assertThat(fake.requestCounts(JdaAgainstFake.TOKEN).rateLimited()).isZero();
       } finally {
         JdaAgainstFake.close(jda);
