@@ -160,6 +160,12 @@ class CliTest {
     assertThat(bad.out()).contains("Usage: `/top");
     Result top = run("ask", "/top today", "--db", db(), "--now", "2024-06-07");
     assertThat(top.out()).contains("Top 9 — today (2024-06-07)").contains("2406.04325");
+    // the README's first examples, on the seeds, on whatever day the test runs: the latest week answers
+    Result week = run("ask", "/top week 5", "--db", db());
+    assertThat(week.code()).isZero();
+    assertThat(week.out()).containsPattern("No digest this week \\(.*\\) — the latest is the week 2024-06-01 – 2024-06-07:")
+        .contains("Top 5 — the week 2024-06-01 – 2024-06-07").contains("2406.04325");
+    assertThat(run("ask", "/digest today", "--db", db()).out()).containsPattern("No digest today \\(.*\\) — the latest is 2024-06-07:");
   }
 
   @Test
