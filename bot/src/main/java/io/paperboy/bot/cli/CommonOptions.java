@@ -9,17 +9,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The options every subcommand takes. */
+/**
+ * The options every command takes, declared once on the top command and inherited by every
+ * subcommand, so they may come before or after the subcommand's name: {@code paperboy --db x.db
+ * export} is {@code paperboy export --db x.db}, and {@code paperboy --config c.yml} (no
+ * subcommand) is {@code paperboy run --config c.yml}.
+ */
 final class CommonOptions {
 
-  @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
+  @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+      description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
   Path db;
 
-  @Option(names = "--config", paramLabel = "PATH", description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")
+  @Option(names = "--config", paramLabel = "PATH", scope = ScopeType.INHERIT,
+      description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")
   Path config;
 
-  @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT",
+  @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT", scope = ScopeType.INHERIT,
       description = "Pin the clock: 2024-06-07 (noon in the configured zone) or 2024-06-07T09:00:00Z; time then runs on from there")
   String now;
 

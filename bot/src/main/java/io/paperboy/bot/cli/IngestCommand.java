@@ -11,7 +11,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy ingest PATH...}: parse and store digest files; refused files are named on stderr. */
@@ -21,9 +20,6 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Below this many files a progress bar is more noise than help. */
   private static final int PROGRESS_MIN_FILES = 20;
-
-  @Mixin
-  CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "digest files or folders")
   List<Path> paths;
@@ -36,7 +32,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       IngestReport report;
       if (System.console() != null && countHint() >= PROGRESS_MIN_FILES) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setStyle(ProgressBarStyle.ASCII)

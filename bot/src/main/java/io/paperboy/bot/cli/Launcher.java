@@ -12,10 +12,16 @@ final class Launcher {
 
   private final Stdio stdio;
   private final Map<String, String> env;
+  private final CommonOptions common = new CommonOptions();
 
   Launcher(Stdio stdio, Map<String, String> env) {
     this.stdio = stdio;
     this.env = env;
+  }
+
+  /** The options every command takes; picocli fills them wherever on the line they stand. */
+  CommonOptions common() {
+    return common;
   }
 
   Stdio stdio() {
@@ -27,15 +33,15 @@ final class Launcher {
   }
 
   /** Loads the configuration: {@code --config}, else {@code $PAPERBOY_CONFIG}, then the environment, then {@code --db}. */
-  PaperboyConfig config(CommonOptions common) {
+  PaperboyConfig config() {
     Optional<Path> file = Optional.ofNullable(common.config)
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = new ConfigLoader().load(file, env);
     return common.db == null ? config : config.withDatabase(common.db.toString());
   }
 
-  Paperboy open(CommonOptions common) {
-    PaperboyConfig config = config(common);
+  Paperboy open() {
+    PaperboyConfig config = config();
     return Paperboy.open(config, common.clock(config.zone()));
   }
 }

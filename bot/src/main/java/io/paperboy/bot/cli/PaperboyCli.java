@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The top-level command: with no subcommand it runs the main job. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "paperboy 0.1.0",
@@ -14,8 +15,13 @@ public final class PaperboyCli implements Callable<Integer> {
 
   private final Launcher launcher;
 
+  /** {@code --db}, {@code --config}, {@code --now}: here, and inherited by every subcommand. */
+  @Mixin
+  CommonOptions common;
+
   private PaperboyCli(Launcher launcher) {
     this.launcher = launcher;
+    this.common = launcher.common();
   }
 
   @Override

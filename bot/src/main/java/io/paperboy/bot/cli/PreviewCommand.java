@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,9 +21,6 @@ final class PreviewCommand implements Callable<Integer> {
 
   /** The platforms a preview can be drawn for. */
   enum Target { discord, slack }
-
-  @Mixin
-  CommonOptions common;
 
   @Option(names = "--platform", required = true, paramLabel = "discord|slack", description = "whose request bodies")
   Target platform;
@@ -40,7 +36,7 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       List<DigestEntry> entries = app.store().digest(date);
       if (entries.isEmpty()) {
         launcher.stdio().err().println("paperboy: no digest is stored for " + date

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
@@ -33,9 +32,6 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common = new CommonOptions();
-
   private final Launcher launcher;
 
   RunCommand(Launcher launcher) {
@@ -44,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {

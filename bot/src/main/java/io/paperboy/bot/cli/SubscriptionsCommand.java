@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,12 +46,11 @@ final class SubscriptionsCommand implements Callable<Integer> {
 
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "Every subscription (or one platform's / workspace's) with its next post and last delivery.")
-  int list(@Mixin CommonOptions common,
-      @Option(names = "--platform", paramLabel = "discord|slack|console", description = "only this platform") String platform,
+  int list(@Option(names = "--platform", paramLabel = "discord|slack|console", description = "only this platform") String platform,
       @Option(names = "--workspace", paramLabel = "ID", description = "only this guild or workspace (with --platform)")
       String workspace) {
     PrintStream out = launcher.stdio().out();
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       Instant now = app.clock().instant();
       List<Subscription> all;
       if (workspace != null) {
@@ -81,8 +79,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Subscribe a channel (or change its subscription); unnamed settings keep their value or default.")
-  int add(@Mixin CommonOptions common,
-      @Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
+  int add(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
       @Parameters(index = "1", paramLabel = "WORKSPACE", description = "guild id (Discord) or team id (Slack)") String workspace,
       @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "post into this thread") String thread,
@@ -100,7 +97,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
     SubscriptionChanges changes = SubscriptionChanges.parse(Optional.ofNullable(time), Optional.ofNullable(timezone),
         Optional.ofNullable(days), Optional.ofNullable(top), Optional.ofNullable(minVotes), Optional.ofNullable(style),
         Optional.ofNullable(noDigestNote));
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       Instant now = app.clock().instant();
       Subscribing.Outcome outcome = app.subscribing().subscribe(ref, changes, now);
       PrintStream out = launcher.stdio().out();
@@ -112,13 +109,12 @@ final class SubscriptionsCommand implements Callable<Integer> {
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Unsubscribe a channel.")
-  int remove(@Mixin CommonOptions common,
-      @Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
+  int remove(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
       @Parameters(index = "1", paramLabel = "WORKSPACE", description = "guild id (Discord) or team id (Slack)") String workspace,
       @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "the thread it posts into") String thread) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       if (app.subscribing().unsubscribe(ref, app.clock().instant())) {
         launcher.stdio().out().println("removed " + ref.key());
         return 0;

@@ -178,6 +178,40 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("--db, --config and --now work before or after the subcommand; without one they mean run")
+  void optionsBeforeOrAfterTheSubcommand() throws IOException {
+    Path example = SEEDS.resolveSibling("config").resolve("paperboy.example.yml");
+    // the example config's header: ./paperboy --config config/paperboy.example.yml
+    Result configFirst = runWithInput("/quit\n", "--config", example.toString(), "--db", db());
+    assertThat(configFirst.code()).as(configFirst.err()).isZero();
+    assertThat(configFirst.out()).contains("Paperboy is running on " + db());
+    // the README's demo tip: ./paperboy --now … pins the clock of run (an hour before the post, so none is printed)
+    String pin = "2024-06-07T08:00:00+09:00";
+    Result nowFirst = runWithInput("/top today 1\n/quit\n", "--now", pin, "--db", db());
+    assertThat(nowFirst.code()).as(nowFirst.err()).isZero();
+    assertThat(nowFirst.out()).contains("Top 1 — today (2024-06-07)").contains("next Fri 7 Jun 2024, 09:00 KST (in ");
+    for (String[] args : List.of(new String[] {"run", "--now", pin, "--db", db()},
+        new String[] {"--now", pin, "--db", db(), "run"}, new String[] {"--now", pin, "run", "--db", db()})) {
+      Result r = runWithInput("/top today 1\n/quit\n", args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Top 1 — today (2024-06-07)")
+          .contains("next Fri 7 Jun 2024, 09:00 KST (in ");
+    }
+    // a read-only subcommand, both orders, the same output
+    Result after = run("export", "--date", "2024-06-07", "--db", db());
+    Result before = run("--db", db(), "export", "--date", "2024-06-07");
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).isNotEmpty().isEqualTo(after.out());
+    Result askBefore = run("--now", "2024-06-07", "--db", db(), "ask", "/top today 1");
+    assertThat(askBefore.out()).isEqualTo(run("ask", "/top today 1", "--now", "2024-06-07", "--db", db()).out())
+        .contains("Top 1 — today (2024-06-07)");
+    // and on the nested subcommands
+    Result list = run("--db", db(), "--now", "2024-06-07", "subscriptions", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("console:local:console");
+  }
+
+  @Test
   @DisplayName("preview prints the request bodies of a day's post for Discord and for Slack, every paper present")
   void preview() throws IOException {
     run("ingest", SEEDS.toString(), "--db", db());
