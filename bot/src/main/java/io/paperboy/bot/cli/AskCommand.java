@@ -28,7 +28,7 @@ final class AskCommand implements Callable<Integer> {
           launcher.stdio().out());
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());
-      return answer.usageError() ? 2 : 0;
+      return ExitCodes.of(answer.outcome());
     }
   }
 }

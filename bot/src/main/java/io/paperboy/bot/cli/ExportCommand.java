@@ -55,6 +55,6 @@ final class ExportCommand implements Callable<Integer> {
       });
     }
     out.flush();
-    return 0;
+    return ExitCodes.DONE;
   }
 }

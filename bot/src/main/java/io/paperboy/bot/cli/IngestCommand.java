@@ -49,7 +49,7 @@ final class IngestCommand implements Callable<Integer> {
         launcher.stdio().err().println(refusal.getMessage());
       }
       launcher.stdio().out().println(report.summary());
-      return report.refusals().isEmpty() ? 0 : 2;
+      return report.refusals().isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
     }
   }
 

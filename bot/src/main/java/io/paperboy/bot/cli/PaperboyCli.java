@@ -39,12 +39,13 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new AskCommand(launcher))
         .addSubcommand(new PreviewCommand(launcher))
         .addSubcommand(new SubscriptionsCommand(launcher));
+    ExitCodes.document(cli);
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         stdio.err().println("paperboy: " + e.getMessage());
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       throw e;
     });

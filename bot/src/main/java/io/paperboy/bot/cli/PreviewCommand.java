@@ -41,12 +41,12 @@ final class PreviewCommand implements Callable<Integer> {
       if (entries.isEmpty()) {
         launcher.stdio().err().println("paperboy: no digest is stored for " + date
             + app.store().nearestDigestDate(date).map(d -> "; the nearest day with one is " + d).orElse(""));
-        return 1;
+        return ExitCodes.NOT_DONE;
       }
       Message post = app.dailyPosts().dailyPost(date, entries);
       String json = platform == Target.discord ? DiscordPreview.previewJson(post) : SlackPreview.previewJson(post);
       launcher.stdio().out().println(json);
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 }

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
           awaitShutdown();
         }
       }
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 

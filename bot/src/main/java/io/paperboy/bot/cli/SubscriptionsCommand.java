@@ -41,7 +41,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(launcher.stdio().err());
-    return 2;
+    return ExitCodes.BAD_INPUT;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -64,7 +64,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
       }
       if (all.isEmpty()) {
         out.println("no subscriptions");
-        return 0;
+        return ExitCodes.DONE;
       }
       for (Subscription s : all) {
         Optional<Delivery> last = app.outbox().forChannel(s.channel(), 1).stream().findFirst();
@@ -73,7 +73,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
         out.println("  next: " + SubscriptionText.nextPost(s, now));
         out.println("  last: " + last.map(d -> SubscriptionText.status(d, s.zone())).orElse("none yet"));
       }
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 
@@ -104,7 +104,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
       out.println((outcome.created() ? "subscribed " : outcome.resumed() ? "resumed " : "updated ") + ref.key());
       out.println("  " + SubscriptionText.settings(outcome.subscription()));
       out.println("  next: " + SubscriptionText.nextPost(outcome.subscription(), now));
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 
@@ -117,10 +117,10 @@ final class SubscriptionsCommand implements Callable<Integer> {
     try (Paperboy app = launcher.open()) {
       if (app.subscribing().unsubscribe(ref, app.clock().instant())) {
         launcher.stdio().out().println("removed " + ref.key());
-        return 0;
+        return ExitCodes.DONE;
       }
       launcher.stdio().err().println("paperboy: " + ref.key() + " has no subscription");
-      return 1;
+      return ExitCodes.NOT_DONE;
     }
   }
 

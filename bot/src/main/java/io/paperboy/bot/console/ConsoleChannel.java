@@ -40,8 +40,13 @@ public final class ConsoleChannel {
     return quitRequested;
   }
 
-  /** The answer to one line, and whether it was a usage error. */
-  public record Answer(Message message, boolean usageError) {}
+  /** The answer to one line, and how it ended (for {@code paperboy ask}'s exit code). */
+  public record Answer(Message message, CommandRegistry.Outcome outcome) {
+
+    public boolean usageError() {
+      return outcome == CommandRegistry.Outcome.USAGE_ERROR;
+    }
+  }
 
   /** Answers one command line. */
   public Answer answer(String line) {
@@ -56,9 +61,10 @@ public final class ConsoleChannel {
       ParsedCommand parsed = registry.parse(name, args);
       CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
           Caller.console(), ChannelRef.console(), clock.instant());
-      return new Answer(registry.dispatch(request), false);
+      CommandRegistry.Dispatched dispatched = registry.answer(request);
+      return new Answer(dispatched.message(), dispatched.outcome());
     } catch (UsageException e) {
-      return new Answer(CommandRegistry.usage(e), true);
+      return new Answer(CommandRegistry.usage(e), CommandRegistry.Outcome.USAGE_ERROR);
     }
   }
 

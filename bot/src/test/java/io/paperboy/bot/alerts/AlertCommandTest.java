@@ -92,11 +92,23 @@ class AlertCommandTest {
   }
 
   @Test
-  @DisplayName("a malformed query is refused with the position of the problem")
+  @DisplayName("a malformed query, or a mention on a direct-message alert, is a usage error: the problem, then the usage")
   void syntax() {
     Message m = ask(MANAGER, "add (확산 OR");
-    assertThat(text(m)).contains("position").contains("^");
+    assertThat(text(m)).contains("position").contains("^").contains("Usage: `/alert add <");
+    assertThat(classify(MANAGER, "add (확산 OR")).isEqualTo(CommandRegistry.Outcome.USAGE_ERROR);
+    assertThat(classify(MANAGER, "test a OR")).isEqualTo(CommandRegistry.Outcome.USAGE_ERROR);
+    assertThat(classify(MEMBER, "add agent to:me mention:<@9>")).isEqualTo(CommandRegistry.Outcome.USAGE_ERROR);
     assertThat(alerts.all()).isEmpty();
+    // refusals and limits are answers, not usage errors: the input was well-formed
+    assertThat(classify(MEMBER, "add 확산")).isEqualTo(CommandRegistry.Outcome.ANSWERED);
+    assertThat(classify(MEMBER, "remove 99")).isEqualTo(CommandRegistry.Outcome.ANSWERED);
+  }
+
+  private CommandRegistry.Outcome classify(Caller who, String text) {
+    ParsedCommand p = registry.parse("alert", text);
+    now = now.plusSeconds(1);
+    return registry.answer(new CommandRequest("alert", p.subcommand(), p.options(), who, C1, now)).outcome();
   }
 
   @Test

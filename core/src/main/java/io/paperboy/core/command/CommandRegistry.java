@@ -52,23 +52,44 @@ public final class CommandRegistry {
         || subcommand.flatMap(def::subcommand).map(CommandDefinition::managerOnly).orElse(false);
   }
 
+  /** How a dispatch ended; a transport that reports more than the message (the CLI's exit code) reads it. */
+  public enum Outcome {
+    /** The command answered (an answer that finds nothing is still an answer). */
+    ANSWERED,
+    /** The input was malformed: an unknown command, a bad option value, arguments that make no sense. */
+    USAGE_ERROR,
+    /** The caller may not run it here (a manager-only command). */
+    REFUSED,
+    /** The command failed unexpectedly; the error was logged. */
+    FAILED
+  }
+
+  /** A dispatch's answer and how it ended. */
+  public record Dispatched(Message message, Outcome outcome) {}
+
   /** Answers a request whose options are already typed (Discord, or after {@link #parse}). */
   public Message dispatch(CommandRequest request) {
+    return answer(request).message();
+  }
+
+  /** As {@link #dispatch}, saying how it ended: a usage error is classified here, wherever it was found. */
+  public Dispatched answer(CommandRequest request) {
     Command c = commands.get(request.command());
     if (c == null) {
-      return unknown(request.command());
+      return new Dispatched(unknown(request.command()), Outcome.USAGE_ERROR);
     }
     if (managerOnly(request.command(), request.subcommand()) && !request.caller().canManage()) {
-      return Message.ephemeralText("Only people who can manage this channel may use `/" + request.command()
-          + request.subcommand().map(s -> " " + s).orElse("") + "`.");
+      return new Dispatched(Message.ephemeralText("Only people who can manage this channel may use `/"
+          + request.command() + request.subcommand().map(s -> " " + s).orElse("") + "`."), Outcome.REFUSED);
     }
     try {
-      return c.handle(request);
+      return new Dispatched(c.handle(request), Outcome.ANSWERED);
     } catch (UsageException e) {
-      return usage(e);
+      return new Dispatched(usage(e), Outcome.USAGE_ERROR);
     } catch (RuntimeException e) {
       log.error("/{} failed for {} in {}", request.command(), request.caller().userId(), request.channel().key(), e);
-      return Message.ephemeralText("Sorry, `/" + request.command() + "` failed unexpectedly. The error was logged.");
+      return new Dispatched(Message.ephemeralText("Sorry, `/" + request.command()
+          + "` failed unexpectedly. The error was logged."), Outcome.FAILED);
     }
   }
 

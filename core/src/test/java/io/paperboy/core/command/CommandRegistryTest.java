@@ -76,6 +76,21 @@ class CommandRegistryTest {
   }
 
   @Test
+  @DisplayName("each way a dispatch ends is classified, whichever part found the problem")
+  void outcomes() {
+    assertThat(registry.answer(request("echo", Map.of("word", "hi"), true)).outcome())
+        .isEqualTo(CommandRegistry.Outcome.ANSWERED);
+    // a usage error thrown by the command itself is classified like one found by the parser
+    CommandRegistry.Dispatched usage = registry.answer(request("echo", Map.of("word", "nonsense"), true));
+    assertThat(usage.outcome()).isEqualTo(CommandRegistry.Outcome.USAGE_ERROR);
+    assertThat(text(usage.message())).isEqualTo("That makes no sense.\nUsage: `/echo [word]`");
+    assertThat(registry.answer(request("nope", Map.of(), true)).outcome()).isEqualTo(CommandRegistry.Outcome.USAGE_ERROR);
+    assertThat(registry.answer(request("configure", Map.of(), false)).outcome()).isEqualTo(CommandRegistry.Outcome.REFUSED);
+    assertThat(registry.answer(request("echo", Map.of("word", "boom"), true)).outcome())
+        .isEqualTo(CommandRegistry.Outcome.FAILED);
+  }
+
+  @Test
   @DisplayName("definitions keep registration order and names must be unique")
   void definitions() {
     assertThat(registry.definitions()).extracting(CommandDefinition::name).containsExactly("echo", "configure");
