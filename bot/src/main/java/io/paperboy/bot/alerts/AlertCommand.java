@@ -30,16 +30,17 @@ public final class AlertCommand implements Command {
   static final int TEST_SHOWN = 10;
 
   private static final OptionDefinition QUERY = OptionDefinition.rest("query",
-      "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true);
+      "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true).withValue("QUERY");
 
   private static final CommandDefinition DEFINITION = CommandDefinition.group("alert", "Keyword alerts on new papers",
       CommandDefinition.of("add", "Alert this channel (managers) or you (to:me) when a new paper matches", QUERY,
           OptionDefinition.choice("to", "where hits go: this channel (default) or your direct messages", false,
               List.of("channel", "me")),
-          OptionDefinition.mentionable("mention", "the one role or user a channel alert pings", false)),
+          OptionDefinition.mentionable("mention", "the one role or user a channel alert pings", false)
+              .withValue("@role-or-user")),
       CommandDefinition.of("list", "This channel's alerts and your own"),
       CommandDefinition.of("remove", "Remove an alert by its number",
-          OptionDefinition.integer("id", "the alert's number from /alert list", true, 1, Long.MAX_VALUE)),
+          OptionDefinition.integer("id", "the alert's number from /alert list", true, 1, Long.MAX_VALUE).withValue("ID")),
       CommandDefinition.of("test", "Which recent papers a query would have matched, and why", QUERY));
 
   private final AlertStore alerts;

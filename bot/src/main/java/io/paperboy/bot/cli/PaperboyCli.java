@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
 
 /** The top-level command: with no subcommand it runs the main job. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "paperboy 0.1.0",
-    description = "Delivers the daily AI-papers digest to Discord, Slack and the console.",
+    description = {"Delivers the daily AI-papers digest to Discord, Slack and the console.",
+        "Without a command it runs the main job (as `run`)."},
+    footerHeading = "%n", footer = "`./paperboy bench [--quick]` runs the benchmarks: their own jar "
+        + "(bench/target/paperboy-bench.jar), with their own options (`./paperboy bench --help`).",
     subcommands = {CommandLine.HelpCommand.class})
 public final class PaperboyCli implements Callable<Integer> {
 

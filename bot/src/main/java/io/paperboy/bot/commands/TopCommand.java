@@ -20,7 +20,7 @@ public final class TopCommand implements Command {
   private static final CommandDefinition DEFINITION = CommandDefinition.of("top",
       "The most voted papers of a day, week or month",
       OptionDefinition.date("period", "today, yesterday, week, month or a date (default today)", false, Period.KEYWORDS),
-      OptionDefinition.integer("n", "how many papers (1-25, default 10)", false, 1, 25));
+      OptionDefinition.integer("n", "how many papers (1-25, default 10)", false, 1, 25).withValue("N"));
 
   private final PaperStore store;
   private final ZoneId zone;

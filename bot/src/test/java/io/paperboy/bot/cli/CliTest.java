@@ -232,6 +232,10 @@ class CliTest {
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.err()).contains("no digest is stored for 2024-06-09; the nearest day with one is 2024-06-07");
     assertThat(run("preview", "--platform", "teams", "--date", "2024-06-07", "--db", db()).code()).isEqualTo(2);
+    // without --date: the latest stored day, as the console's /preview
+    Result latest = run("preview", "--platform", "discord", "--db", db());
+    assertThat(latest.code()).as(latest.err()).isZero();
+    assertThat(latest.out()).isEqualTo(discord.out());
   }
 
   @Test

@@ -114,7 +114,7 @@ class CommandsTest {
     Message m = ask("/paper 2406.99999");
     assertThat(m.ephemeral()).isTrue();
     assertThat(text(m)).contains("No paper `2406.99999`").contains("2024-06-07");
-    assertThat(text(ask("/paper banana"))).contains("not an arXiv id").contains("Usage: `/paper <id>`");
+    assertThat(text(ask("/paper banana"))).contains("not an arXiv id").contains("Usage: `/paper <ID|URL>`");
   }
 
   @Test
@@ -213,7 +213,7 @@ class CommandsTest {
     assertThat(((Block.Header) day.blocks().get(0)).text()).contains("2024-06-06");
     assertThat(ask("/digest").paperCards()).hasSize(3);
     String help = text(ask("/help"));
-    assertThat(help).contains("/paper <id>", "/top [today|yesterday|week|month|YYYY-MM-DD] [n]", "/search <query…> [n:…]",
+    assertThat(help).contains("/paper <ID|URL>", "/top [today|yesterday|week|month|YYYY-MM-DD] [N]", "/search <QUERY…> [n:N]",
         "/digest", "/help");
   }
 
