@@ -3,11 +3,7 @@ package io.paperboy.bot.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -29,7 +25,7 @@ final class CommonOptions {
 
   @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT", scope = ScopeType.INHERIT,
       description = "Pin the clock: 2024-06-07 (noon in the configured zone) or 2024-06-07T09:00:00Z; time then runs on from there")
-  String now;
+  ClockPin now;
 
   /**
    * The clock: the system clock, or one that starts at {@code --now} and keeps ticking (so a
@@ -40,23 +36,6 @@ final class CommonOptions {
     if (now == null) {
       return system;
     }
-    Instant pinned = parseNow(now, zone);
-    return Clock.offset(system, Duration.between(system.instant(), pinned));
-  }
-
-  static Instant parseNow(String value, ZoneId zone) {
-    try {
-      if (value.length() == 10) {
-        return LocalDate.parse(value).atTime(12, 0).atZone(zone).toInstant();
-      }
-      try {
-        return Instant.parse(value);
-      } catch (DateTimeParseException e) {
-        return OffsetDateTime.parse(value).toInstant();
-      }
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--now: '" + value
-          + "' is neither a date (2024-06-07) nor an instant (2024-06-07T09:00:00Z)");
-    }
+    return Clock.offset(system, Duration.between(system.instant(), now.at(zone)));
   }
 }

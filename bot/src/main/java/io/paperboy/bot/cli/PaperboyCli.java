@@ -43,6 +43,8 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new PreviewCommand(launcher))
         .addSubcommand(new SubscriptionsCommand(launcher));
     ExitCodes.document(cli);
+    Converters.register(cli);
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

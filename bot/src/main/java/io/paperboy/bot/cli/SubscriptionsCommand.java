@@ -10,14 +10,16 @@ import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.Subscription;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,27 +42,28 @@ final class SubscriptionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(launcher.stdio().err());
-    return ExitCodes.BAD_INPUT;
+    throw new ParameterException(spec.commandLine(), "missing subcommand: list, add or remove");
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "Every subscription (or one platform's / workspace's) with its next post and last delivery.")
-  int list(@Option(names = "--platform", paramLabel = "discord|slack|console", description = "only this platform") String platform,
+  int list(@Option(names = "--platform", paramLabel = "discord|slack|console", description = "only this platform")
+      Platform platform,
       @Option(names = "--workspace", paramLabel = "ID", description = "only this guild or workspace (with --platform)")
       String workspace) {
+    if (workspace != null && platform == null) {
+      throw new ParameterException(subcommand("list"),
+          "--workspace needs --platform (a workspace id belongs to one platform)");
+    }
     PrintStream out = launcher.stdio().out();
     try (Paperboy app = launcher.open()) {
       Instant now = app.clock().instant();
       List<Subscription> all;
       if (workspace != null) {
-        if (platform == null) {
-          throw new IllegalArgumentException("--workspace needs --platform (a workspace id belongs to one platform)");
-        }
-        all = app.subscriptions().inWorkspace(platform(platform), workspace);
+        all = app.subscriptions().inWorkspace(platform, workspace);
       } else {
         all = app.subscriptions().all().stream()
-            .filter(s -> platform == null || s.channel().platform() == platform(platform)).toList();
+            .filter(s -> platform == null || s.channel().platform() == platform).toList();
       }
       if (all.isEmpty()) {
         out.println("no subscriptions");
@@ -79,12 +82,12 @@ final class SubscriptionsCommand implements Callable<Integer> {
 
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Subscribe a channel (or change its subscription); unnamed settings keep their value or default.")
-  int add(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
+  int add(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") Platform platform,
       @Parameters(index = "1", paramLabel = "WORKSPACE", description = "guild id (Discord) or team id (Slack)") String workspace,
       @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "post into this thread") String thread,
-      @Option(names = "--time", paramLabel = "HH:MM", description = "local posting time") String time,
-      @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA zone, e.g. Asia/Seoul") String timezone,
+      @Option(names = "--time", paramLabel = "HH:MM", description = "local posting time") LocalTime time,
+      @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA zone, e.g. Asia/Seoul") ZoneId timezone,
       @Option(names = "--days", paramLabel = "DAYS", description = "weekdays, daily, weekends or mon,wed,fri") String days,
       @Option(names = "--top", paramLabel = "N", description = "only the N best-ranked papers (0 = all)") Long top,
       @Option(names = "--min-votes", paramLabel = "V", description = "only papers with at least V votes (0 = none)")
@@ -94,9 +97,17 @@ final class SubscriptionsCommand implements Callable<Integer> {
       @Option(names = "--no-digest-note", arity = "0..1", paramLabel = "yes|no",
           description = "post a short note on days without a digest") Boolean noDigestNote) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
-    SubscriptionChanges changes = SubscriptionChanges.parse(Optional.ofNullable(time), Optional.ofNullable(timezone),
-        Optional.ofNullable(days), Optional.ofNullable(top), Optional.ofNullable(minVotes), Optional.ofNullable(style),
-        Optional.ofNullable(noDigestNote));
+    SubscriptionChanges parsed;
+    try {
+      parsed = SubscriptionChanges.parse(Optional.empty(), Optional.empty(), Optional.ofNullable(days),
+          Optional.ofNullable(top), Optional.ofNullable(minVotes), Optional.ofNullable(style),
+          Optional.ofNullable(noDigestNote));
+    } catch (IllegalArgumentException e) {
+      // "days: `someday` is not a day …": the option is named as it is spelt here
+      throw new ParameterException(subcommand("add"), "--" + e.getMessage().replaceFirst("_", "-"));
+    }
+    SubscriptionChanges changes = new SubscriptionChanges(Optional.ofNullable(time), Optional.ofNullable(timezone),
+        parsed.days(), parsed.top(), parsed.minVotes(), parsed.style(), parsed.noDigestNote());
     try (Paperboy app = launcher.open()) {
       Instant now = app.clock().instant();
       Subscribing.Outcome outcome = app.subscribing().subscribe(ref, changes, now);
@@ -109,7 +120,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Unsubscribe a channel.")
-  int remove(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") String platform,
+  int remove(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") Platform platform,
       @Parameters(index = "1", paramLabel = "WORKSPACE", description = "guild id (Discord) or team id (Slack)") String workspace,
       @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "the thread it posts into") String thread) {
@@ -124,18 +135,12 @@ final class SubscriptionsCommand implements Callable<Integer> {
     }
   }
 
-  private static final Map<String, Platform> PLATFORMS = Map.of(
-      "discord", Platform.DISCORD, "slack", Platform.SLACK, "console", Platform.CONSOLE);
-
-  static Platform platform(String text) {
-    Platform p = PLATFORMS.get(text.strip().toLowerCase(Locale.ROOT));
-    if (p == null) {
-      throw new IllegalArgumentException("'" + text + "' is not a platform (discord, slack or console)");
-    }
-    return p;
+  /** A method subcommand's own command line (picocli injects a spec into fields only), for its usage errors. */
+  private CommandLine subcommand(String name) {
+    return spec.commandLine().getSubcommands().get(name);
   }
 
-  static ChannelRef channel(String platform, String workspace, String channel, String thread) {
-    return new ChannelRef(platform(platform), workspace, channel, Optional.ofNullable(thread));
+  static ChannelRef channel(Platform platform, String workspace, String channel, String thread) {
+    return new ChannelRef(platform, workspace, channel, Optional.ofNullable(thread));
   }
 }

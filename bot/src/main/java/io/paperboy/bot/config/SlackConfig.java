@@ -33,7 +33,7 @@ public record SlackConfig(
     for (Map.Entry<String, String> e : commandNames.entrySet()) {
       if (!e.getValue().matches("[a-z0-9_-]{1,32}")) {
         throw new ConfigException("slack.command-names",
-            "'" + e.getValue() + "' (for " + e.getKey() + ") is not a valid slash-command name");
+            Quoting.quote(e.getValue()) + " (for " + e.getKey() + ") is not a valid slash-command name");
       }
     }
   }

@@ -245,6 +245,6 @@ class CliTest {
     Files.writeString(config, "timezone: Nowhere/Land\n");
     Result r = run("export", "--db", db(), "--config", config.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains(config + ": timezone: 'Nowhere/Land' is not an IANA time zone");
+    assertThat(r.err()).contains(config + ": timezone: `Nowhere/Land` is not an IANA time zone");
   }
 }

@@ -70,10 +70,10 @@ class SubscriptionsCliTest {
   void badInput() {
     Result platform = run("subscriptions", "add", "teams", "T1", "C1");
     assertThat(platform.code()).isEqualTo(2);
-    assertThat(platform.err()).contains("'teams' is not a platform (discord, slack or console)");
+    assertThat(platform.err()).contains("paperboy subscriptions add: PLATFORM: `teams` is not a platform (discord, slack or console).");
     Result time = run("subscriptions", "add", "slack", "T1", "C1", "--time", "25:61");
     assertThat(time.code()).isEqualTo(2);
-    assertThat(time.err()).contains("time: '25:61' is not a time of day");
+    assertThat(time.err()).contains("--time: `25:61` is not a time of day");
     assertThat(run("subscriptions", "list").out()).isEqualTo("no subscriptions\n");
     Result workspaceOnly = run("subscriptions", "list", "--workspace", "T1");
     assertThat(workspaceOnly.code()).isEqualTo(2);
