@@ -23,7 +23,7 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open()) {
+    try (Paperboy app = launcher.openExisting()) {
       ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(),
           launcher.stdio().out());
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));

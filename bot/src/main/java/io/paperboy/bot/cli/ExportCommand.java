@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     ObjectWriter writer = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     PrintStream out = launcher.stdio().out();
-    try (Paperboy app = launcher.open()) {
+    try (Paperboy app = launcher.openExisting()) {
       app.store().export(Optional.ofNullable(date), e -> {
         try {
           out.println(writer.writeValueAsString(Line.of(e)));

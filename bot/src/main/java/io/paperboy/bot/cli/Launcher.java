@@ -3,6 +3,7 @@ package io.paperboy.bot.cli;
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,28 @@ final class Launcher {
     return common.db == null ? config : config.withDatabase(common.db.toString());
   }
 
+  /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */
   Paperboy open() {
     PaperboyConfig config = config();
+    return Paperboy.open(config, common.clock(config.zone()));
+  }
+
+  /**
+   * Opens a database that must exist already: for commands that only read (or remove), which
+   * would otherwise create an empty database wherever a mistyped {@code --db} points. Checked
+   * here, before the store is touched, so nothing is created on the way to the error.
+   *
+   * @throws MissingDatabaseException naming the path and how to create it
+   */
+  Paperboy openExisting() {
+    PaperboyConfig config = config();
+    Path path = config.databasePath();
+    if (!Files.exists(path)) {
+      throw new MissingDatabaseException(path, false);
+    }
+    if (Files.isDirectory(path)) {
+      throw new MissingDatabaseException(path, true);
+    }
     return Paperboy.open(config, common.clock(config.zone()));
   }
 }

@@ -48,6 +48,10 @@ public final class PaperboyCli implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof MissingDatabaseException) {
+        stdio.err().println("paperboy: " + e.getMessage());
+        return ExitCodes.NOT_DONE;
+      }
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         stdio.err().println("paperboy: " + e.getMessage());
         return ExitCodes.BAD_INPUT;

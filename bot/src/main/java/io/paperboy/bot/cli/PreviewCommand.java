@@ -38,7 +38,7 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open()) {
+    try (Paperboy app = launcher.openExisting()) {
       Optional<LocalDate> day = date == null ? app.store().latestDigestDate() : Optional.of(date);
       if (day.isEmpty()) {
         launcher.stdio().err().println("paperboy: no digest is stored yet, so there is nothing to preview "

@@ -56,7 +56,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
           "--workspace needs --platform (a workspace id belongs to one platform)");
     }
     PrintStream out = launcher.stdio().out();
-    try (Paperboy app = launcher.open()) {
+    try (Paperboy app = launcher.openExisting()) {
       Instant now = app.clock().instant();
       List<Subscription> all;
       if (workspace != null) {
@@ -125,7 +125,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
       @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "the thread it posts into") String thread) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
-    try (Paperboy app = launcher.open()) {
+    try (Paperboy app = launcher.openExisting()) {
       if (app.subscribing().unsubscribe(ref, app.clock().instant())) {
         launcher.stdio().out().println("removed " + ref.key());
         return ExitCodes.DONE;

@@ -45,6 +45,52 @@ class ExitCodesTest {
     }
   }
 
+  record Case(int code, List<String> args) {}
+
+  private static Case c(int code, String... args) {
+    return new Case(code, List.of(args));
+  }
+
+  @Test
+  @DisplayName("each command: 0 when done, 1 when not done though well-formed, 2 on bad input")
+  void everyCommand() throws java.io.IOException {
+    Path refused = dir.resolve("refused.md");
+    java.nio.file.Files.writeString(refused, "### [A paper without a date heading](https://arxiv.org/abs/2406.00001)\n");
+    String missing = dir.resolve("missing.db").toString();
+    List<Case> cases = List.of(
+        c(0, "ingest", Cli.SEEDS.toString(), "--db", db), c(2, "ingest", refused.toString(), "--db", db),
+        c(2, "ingest", dir.resolve("no-such.md").toString(), "--db", db), c(2, "ingest", "--db", db),
+        c(0, "export", "--db", db), c(0, "export", "--date", "2020-01-01", "--db", db),
+        c(1, "export", "--db", missing), c(2, "export", "--date", "2020-01-32", "--db", db),
+        c(0, "ask", "/paper 2406.04325", "--db", db), c(1, "ask", "/paper 2406.04325", "--db", missing),
+        c(2, "ask", "/paper nonsense", "--db", db),
+        c(0, "preview", "--platform", "slack", "--db", db), c(1, "preview", "--platform", "slack", "--date", "2020-01-01",
+            "--db", db), c(1, "preview", "--platform", "slack", "--db", missing),
+        c(2, "preview", "--platform", "teams", "--db", db), c(2, "preview", "--db", db),
+        c(0, "subscriptions", "add", "console", "local", "console", "--db", db),
+        c(2, "subscriptions", "add", "console", "local", "console", "--time", "25:00", "--db", db),
+        c(0, "subscriptions", "list", "--db", db), c(1, "subscriptions", "list", "--db", missing),
+        c(2, "subscriptions", "list", "--workspace", "local", "--db", db),
+        c(0, "subscriptions", "remove", "console", "local", "console", "--db", db),
+        c(1, "subscriptions", "remove", "console", "local", "console", "--db", db),
+        c(2, "subscriptions", "remove", "teams", "local", "console", "--db", db),
+        c(2, "subscriptions", "--db", db), c(2, "nosuchcommand"), c(2, "--nosuchoption"),
+        c(2, "run", "--now", "whenever", "--db", db));
+    for (Case k : cases) {
+      Result r = Cli.run(k.args().toArray(String[]::new));
+      assertThat(r.code()).as(k.args() + "\n" + r.err()).isEqualTo(k.code());
+      if (k.code() != 0) {
+        // ask answers as the console shows it, usage errors included, on stdout; the others say why on stderr
+        assertThat(k.args().get(0).equals("ask") && k.code() == 2 ? r.out() : r.err()).as(k.args() + " says why")
+            .isNotBlank();
+      }
+    }
+    // run: 0 when the console is left with /quit; 2 on a bad configuration value
+    assertThat(Cli.runWithInput("/quit\n", java.util.Map.of(), "run", "--db", db).code()).isZero();
+    assertThat(Cli.runWithInput("/quit\n", java.util.Map.of("PAPERBOY_TIMEZONE", "Mars/X"), "run", "--db", db).code())
+        .isEqualTo(2);
+  }
+
   @Test
   @DisplayName("every command's --help states the rule")
   void help() {
