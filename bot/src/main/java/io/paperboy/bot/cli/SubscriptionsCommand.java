@@ -1,6 +1,7 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.config.PlatformIds;
 import io.paperboy.bot.subscriptions.SubscriptionChanges;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.bot.subscriptions.Subscribing;
@@ -55,6 +56,11 @@ final class SubscriptionsCommand implements Callable<Integer> {
       throw new ParameterException(subcommand("list"),
           "--workspace needs --platform (a workspace id belongs to one platform)");
     }
+    if (workspace != null) {
+      PlatformIds.workspaceProblem(platform, workspace).ifPresent(problem -> {
+        throw new ParameterException(subcommand("list"), "--workspace: " + problem);
+      });
+    }
     PrintStream out = launcher.stdio().out();
     try (Paperboy app = launcher.openExisting()) {
       Instant now = app.clock().instant();
@@ -83,8 +89,10 @@ final class SubscriptionsCommand implements Callable<Integer> {
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Subscribe a channel (or change its subscription); unnamed settings keep their value or default.")
   int add(@Parameters(index = "0", paramLabel = "PLATFORM", description = "discord, slack or console") Platform platform,
-      @Parameters(index = "1", paramLabel = "WORKSPACE", description = "guild id (Discord) or team id (Slack)") String workspace,
-      @Parameters(index = "2", paramLabel = "CHANNEL", description = "channel id") String channel,
+      @Parameters(index = "1", paramLabel = "WORKSPACE",
+          description = "guild id (Discord, 17-20 digits), team id (Slack, T…) or local (console)") String workspace,
+      @Parameters(index = "2", paramLabel = "CHANNEL",
+          description = "channel id (Discord, 17-20 digits; Slack, C…, G… or D…) or console") String channel,
       @Option(names = "--thread", paramLabel = "ID", description = "post into this thread") String thread,
       @Option(names = "--time", paramLabel = "HH:MM", description = "local posting time") LocalTime time,
       @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA zone, e.g. Asia/Seoul") ZoneId timezone,
@@ -97,6 +105,9 @@ final class SubscriptionsCommand implements Callable<Integer> {
       @Option(names = "--no-digest-note", arity = "0..1", paramLabel = "yes|no",
           description = "post a short note on days without a digest") Boolean noDigestNote) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
+    PlatformIds.problem(ref).ifPresent(problem -> {
+      throw new ParameterException(subcommand("add"), problem);
+    });
     SubscriptionChanges parsed;
     try {
       parsed = SubscriptionChanges.parse(Optional.empty(), Optional.empty(), Optional.ofNullable(days),
@@ -129,6 +140,11 @@ final class SubscriptionsCommand implements Callable<Integer> {
       if (app.subscribing().unsubscribe(ref, app.clock().instant())) {
         launcher.stdio().out().println("removed " + ref.key());
         return ExitCodes.DONE;
+      }
+      // checked only now, so a row stored before ids were checked can still be removed
+      Optional<String> problem = PlatformIds.problem(ref);
+      if (problem.isPresent()) {
+        throw new ParameterException(subcommand("remove"), problem.get());
       }
       launcher.stdio().err().println("paperboy: " + ref.key() + " has no subscription");
       return ExitCodes.NOT_DONE;

@@ -119,6 +119,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("Slack manager ids are checked for their shape, with an example of a valid one")
+  void managerIds() throws IOException {
+    assertThat(loader.load(Optional.empty(), Map.of("PAPERBOY_SLACK_MANAGERS", "U0123ABCD,W0123ABCDEF")).slack().managers())
+        .containsExactly("U0123ABCD", "W0123ABCDEF");
+    Path f = yaml("slack:\n  managers: [ana]\n");
+    assertThatThrownBy(() -> loader.load(Optional.of(f), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(f + ": slack.managers: `ana` is not a Slack user id: U or W, then 8 or more uppercase letters and "
+            + "digits, e.g. U012AB3CD4E (their profile → ⋮ → Copy member ID)");
+  }
+
+  @Test
   @DisplayName("a missing or malformed file is an error, not silently the defaults")
   void badFiles() throws IOException {
     assertThatThrownBy(() -> loader.load(Optional.of(dir.resolve("nope.yml")), Map.of()))
