@@ -4,6 +4,7 @@ import io.paperboy.bot.Paperboy;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,6 +48,9 @@ final class IngestCommand implements Callable<Integer> {
       }
       for (DigestRejectedException refusal : report.refusals()) {
         launcher.stdio().err().println(refusal.getMessage());
+      }
+      for (NamedForAnotherDay misnamed : report.misnamed()) {
+        launcher.stdio().err().println("warning: " + misnamed.message());
       }
       launcher.stdio().out().println(report.summary());
       return report.refusals().isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;

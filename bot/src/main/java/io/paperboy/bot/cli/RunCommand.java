@@ -14,6 +14,7 @@ import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.nio.file.Files;
@@ -47,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
         IngestReport report = app.ingest(seeds, IngestProgress.NONE);
         for (DigestRejectedException refusal : report.refusals()) {
           stdio.err().println(refusal.getMessage());
+        }
+        for (NamedForAnotherDay misnamed : report.misnamed()) {
+          stdio.err().println("warning: " + misnamed.message());
         }
         stdio.err().println("seeds: " + report.summary());
       }

@@ -212,6 +212,27 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("ingest and run warn about each file named for another date than its heading, naming the file and both dates")
+  void misnamedFiles() throws IOException {
+    Path inbox = dir.resolve("inbox");
+    Files.createDirectories(inbox.resolve("2022/01"));
+    // the seed of 2024-06-07 copied under two names that say other days, and once under its own
+    Files.copy(SEEDS.resolve("2024-06-07.md"), inbox.resolve("2022-01-03.md"));
+    Files.copy(SEEDS.resolve("2024-06-07.md"), inbox.resolve("2022/01/04.md"));
+    Files.copy(SEEDS.resolve("2023-11-21.md"), inbox.resolve("20231121.md"));
+    Result r = run("ingest", inbox.toString(), "--db", db());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err().lines()).containsExactly(
+        "warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07; stored as 2024-06-07",
+        "warning: " + inbox.resolve("2022/01/04.md") + ": named for 2022-01-04, but its heading says 2024-06-07; stored as 2024-06-07");
+    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 9 updated, 0 removed entries; 0 refused; "
+        + "2 named for another date than their heading\n");
+    // run ingests its seeds the same way, and says so too
+    Cli.Result seeds = Cli.runWithInput("/quit\n", Map.of("PAPERBOY_SEEDS", inbox.toString()), "run", "--db", db());
+    assertThat(seeds.err()).contains("warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07");
+  }
+
+  @Test
   @DisplayName("preview prints the request bodies of a day's post for Discord and for Slack, every paper present")
   void preview() throws IOException {
     run("ingest", SEEDS.toString(), "--db", db());
