@@ -24,9 +24,14 @@ final class Cli {
   }
 
   static Result runWithInput(String stdin, Map<String, String> env, String... args) {
+    return runWithInput(new StringReader(stdin), env, args);
+  }
+
+  /** With a reader of its own as stdin: one that waits for something before it types, say. */
+  static Result runWithInput(java.io.Reader stdin, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Stdio stdio = new Stdio(new BufferedReader(new StringReader(stdin)),
+    Stdio stdio = new Stdio(new BufferedReader(stdin),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     // seeds/ is relative to the project root, surefire runs in bot/
     Map<String, String> all = new HashMap<>(Map.of("PAPERBOY_SEEDS", SEEDS.toString()));

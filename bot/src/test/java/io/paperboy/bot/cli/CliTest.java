@@ -174,7 +174,9 @@ class CliTest {
     Result r = runWithInput("/paper 2406.04325\n/quit\n", "run", "--db", db());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("seeds: 2 files");
-    assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video");
+    assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video")
+        // the README's console section quotes this line
+        .contains("Daily post here: weekdays at 09:00 (Asia/Seoul) · ");
   }
 
   @Test
