@@ -37,7 +37,7 @@ public final class PlatformAdapters implements AutoCloseable {
 
   /**
    * @param env    the environment holding the secrets
-   * @param notes  where to say what started and what is missing
+   * @param notes  where to say what is missing (the adapters log what started, once it has)
    * @throws Exception when an adapter with complete secrets fails to start (a wrong token, an
    *                   unreachable platform): better to stop than to run half-configured
    */
@@ -53,8 +53,8 @@ public final class PlatformAdapters implements AutoCloseable {
       if (discord.isPresent()) {
         DiscordBot bot = DiscordBot.start(discord.get(), commands, clock);
         running.add(bot);
+        // DiscordBot logs "Discord ready as … Invite it with: URL", the line the README quotes
         gateways.put(Platform.DISCORD, bot.gateway());
-        notes.println("Discord: connected; invite the bot with " + bot.inviteUrl());
       }
       SlackConfig s = config.slack();
       SlackSettings slack = SlackSettings.fromEnvironment(env, URI.create(s.apiUrl()), s.httpHost(), s.httpPort(),
@@ -64,9 +64,8 @@ public final class PlatformAdapters implements AutoCloseable {
       if (slack.missing().isEmpty()) {
         SlackAdapter adapter = SlackAdapter.start(slack, commands, clock);
         running.add(adapter);
+        // SlackAdapter logs "Slack: Socket Mode, commands […]" (or HTTP mode at its URL), as the README quotes
         gateways.put(Platform.SLACK, adapter.gateway());
-        notes.println("Slack: started in " + adapter.mode() + " mode"
-            + adapter.eventsUrl().map(u -> " at " + u).orElse(""));
       } else if (anySlackSecret) {
         notes.println("Slack: not started: " + slack.missing().get());
       }

@@ -4,6 +4,7 @@ import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
+import io.paperboy.core.command.UsageException;
 import io.paperboy.bot.config.AlertsConfig;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
@@ -29,16 +30,17 @@ public final class AlertCommand implements Command {
   static final int TEST_SHOWN = 10;
 
   private static final OptionDefinition QUERY = OptionDefinition.rest("query",
-      "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true);
+      "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true).withValue("QUERY");
 
   private static final CommandDefinition DEFINITION = CommandDefinition.group("alert", "Keyword alerts on new papers",
       CommandDefinition.of("add", "Alert this channel (managers) or you (to:me) when a new paper matches", QUERY,
           OptionDefinition.choice("to", "where hits go: this channel (default) or your direct messages", false,
               List.of("channel", "me")),
-          OptionDefinition.mentionable("mention", "the one role or user a channel alert pings", false)),
+          OptionDefinition.mentionable("mention", "the one role or user a channel alert pings", false)
+              .withValue("@role-or-user")),
       CommandDefinition.of("list", "This channel's alerts and your own"),
       CommandDefinition.of("remove", "Remove an alert by its number",
-          OptionDefinition.integer("id", "the alert's number from /alert list", true, 1, Long.MAX_VALUE)),
+          OptionDefinition.integer("id", "the alert's number from /alert list", true, 1, Long.MAX_VALUE).withValue("ID")),
       CommandDefinition.of("test", "Which recent papers a query would have matched, and why", QUERY));
 
   private final AlertStore alerts;
@@ -77,15 +79,12 @@ public final class AlertCommand implements Command {
 
   private Message add(CommandRequest r) {
     String text = r.string("query").orElseThrow().strip();
-    Optional<Message> bad = syntaxError(text);
-    if (bad.isPresent()) {
-      return bad.get();
-    }
+    checkSyntax(text, "add");
     ChannelRef where = r.channel();
     boolean toMe = r.string("to").filter("me"::equals).isPresent();
     Optional<String> mention = r.string("mention");
     if (toMe && mention.isPresent()) {
-      return Message.ephemeralText("A direct-message alert pings only you; `mention` is for channel alerts.");
+      throw new UsageException("A direct-message alert pings only you; `mention` is for channel alerts.", usage("add"));
     }
     if (!toMe && !r.caller().canManage()) {
       return Message.ephemeralText("Only people who can manage this channel may add alerts for it. "
@@ -145,10 +144,7 @@ public final class AlertCommand implements Command {
 
   private Message test(CommandRequest r) {
     String text = r.string("query").orElseThrow().strip();
-    Optional<Message> bad = syntaxError(text);
-    if (bad.isPresent()) {
-      return bad.get();
-    }
+    checkSyntax(text, "test");
     Query query = QueryParser.parse(text);
     List<Paper> recent = papers.recentPapers(TEST_WINDOW);
     StringBuilder lines = new StringBuilder();
@@ -173,14 +169,19 @@ public final class AlertCommand implements Command {
     return b.build();
   }
 
-  private static Optional<Message> syntaxError(String text) {
+  /** A malformed query is bad input, answered (and classified) like any other usage error. */
+  private static void checkSyntax(String text, String subcommand) {
     try {
       QueryParser.parse(text);
-      return Optional.empty();
     } catch (QuerySyntaxException e) {
-      return Optional.of(Message.ephemeralText("That query has a problem at " + e.getMessage()
-          + "\n```\n" + e.pointer() + "\n```"));
+      throw new UsageException("That query has a problem at " + e.getMessage() + "\n```\n" + e.pointer() + "\n```",
+          usage(subcommand));
     }
+  }
+
+  private static String usage(String subcommand) {
+    CommandDefinition sub = DEFINITION.subcommand(subcommand).orElseThrow();
+    return "/" + DEFINITION.name() + " " + sub.usage().substring(1);
   }
 
   private static String describeTarget(Alert a) {

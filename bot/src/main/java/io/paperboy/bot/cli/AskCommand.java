@@ -5,16 +5,12 @@ import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.core.console.ConsoleRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy ask "/paper 2406.04325"}: answer one command as the console shows it. */
 @Command(name = "ask", description = "Answer one command as the console channel shows it, then exit.",
     mixinStandardHelpOptions = true)
 final class AskCommand implements Callable<Integer> {
-
-  @Mixin
-  CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "the command line, e.g. \"/top week 5\"")
   java.util.List<String> words;
@@ -27,12 +23,12 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.openExisting()) {
       ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(),
           launcher.stdio().out());
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());
-      return answer.usageError() ? 2 : 0;
+      return ExitCodes.of(answer.outcome());
     }
   }
 }

@@ -3,25 +3,29 @@ package io.paperboy.bot.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The options every subcommand takes. */
+/**
+ * The options every command takes, declared once on the top command and inherited by every
+ * subcommand, so they may come before or after the subcommand's name: {@code paperboy --db x.db
+ * export} is {@code paperboy export --db x.db}, and {@code paperboy --config c.yml} (no
+ * subcommand) is {@code paperboy run --config c.yml}.
+ */
 final class CommonOptions {
 
-  @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
+  @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+      description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
   Path db;
 
-  @Option(names = "--config", paramLabel = "PATH", description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")
+  @Option(names = "--config", paramLabel = "PATH", scope = ScopeType.INHERIT,
+      description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")
   Path config;
 
-  @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT",
+  @Option(names = "--now", paramLabel = "ISO-DATE-OR-INSTANT", scope = ScopeType.INHERIT,
       description = "Pin the clock: 2024-06-07 (noon in the configured zone) or 2024-06-07T09:00:00Z; time then runs on from there")
-  String now;
+  ClockPin now;
 
   /**
    * The clock: the system clock, or one that starts at {@code --now} and keeps ticking (so a
@@ -32,23 +36,6 @@ final class CommonOptions {
     if (now == null) {
       return system;
     }
-    Instant pinned = parseNow(now, zone);
-    return Clock.offset(system, Duration.between(system.instant(), pinned));
-  }
-
-  static Instant parseNow(String value, ZoneId zone) {
-    try {
-      if (value.length() == 10) {
-        return LocalDate.parse(value).atTime(12, 0).atZone(zone).toInstant();
-      }
-      try {
-        return Instant.parse(value);
-      } catch (DateTimeParseException e) {
-        return OffsetDateTime.parse(value).toInstant();
-      }
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--now: '" + value
-          + "' is neither a date (2024-06-07) nor an instant (2024-06-07T09:00:00Z)");
-    }
+    return Clock.offset(system, Duration.between(system.instant(), now.at(zone)));
   }
 }

@@ -14,16 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code paperboy export [--date D]}: every stored entry as JSON Lines, ordered by date then rank. */
 @Command(name = "export", description = "Print stored digest entries as JSON Lines (date, rank order).",
     mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {
-
-  @Mixin
-  CommonOptions common;
 
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "only this day")
   LocalDate date;
@@ -49,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     ObjectWriter writer = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     PrintStream out = launcher.stdio().out();
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.openExisting()) {
       app.store().export(Optional.ofNullable(date), e -> {
         try {
           out.println(writer.writeValueAsString(Line.of(e)));
@@ -59,6 +55,6 @@ final class ExportCommand implements Callable<Integer> {
       });
     }
     out.flush();
-    return 0;
+    return ExitCodes.DONE;
   }
 }

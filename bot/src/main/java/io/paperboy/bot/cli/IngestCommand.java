@@ -4,6 +4,7 @@ import io.paperboy.bot.Paperboy;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +12,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy ingest PATH...}: parse and store digest files; refused files are named on stderr. */
@@ -21,9 +21,6 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Below this many files a progress bar is more noise than help. */
   private static final int PROGRESS_MIN_FILES = 20;
-
-  @Mixin
-  CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "digest files or folders")
   List<Path> paths;
@@ -36,7 +33,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       IngestReport report;
       if (System.console() != null && countHint() >= PROGRESS_MIN_FILES) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setStyle(ProgressBarStyle.ASCII)
@@ -52,8 +49,11 @@ final class IngestCommand implements Callable<Integer> {
       for (DigestRejectedException refusal : report.refusals()) {
         launcher.stdio().err().println(refusal.getMessage());
       }
+      for (NamedForAnotherDay misnamed : report.misnamed()) {
+        launcher.stdio().err().println("warning: " + misnamed.message());
+      }
       launcher.stdio().out().println(report.summary());
-      return report.refusals().isEmpty() ? 0 : 2;
+      return report.refusals().isEmpty() ? ExitCodes.DONE : ExitCodes.BAD_INPUT;
     }
   }
 

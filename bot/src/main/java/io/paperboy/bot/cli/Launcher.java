@@ -3,6 +3,7 @@ package io.paperboy.bot.cli;
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,16 @@ final class Launcher {
 
   private final Stdio stdio;
   private final Map<String, String> env;
+  private final CommonOptions common = new CommonOptions();
 
   Launcher(Stdio stdio, Map<String, String> env) {
     this.stdio = stdio;
     this.env = env;
+  }
+
+  /** The options every command takes; picocli fills them wherever on the line they stand. */
+  CommonOptions common() {
+    return common;
   }
 
   Stdio stdio() {
@@ -27,15 +34,35 @@ final class Launcher {
   }
 
   /** Loads the configuration: {@code --config}, else {@code $PAPERBOY_CONFIG}, then the environment, then {@code --db}. */
-  PaperboyConfig config(CommonOptions common) {
+  PaperboyConfig config() {
     Optional<Path> file = Optional.ofNullable(common.config)
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = new ConfigLoader().load(file, env);
     return common.db == null ? config : config.withDatabase(common.db.toString());
   }
 
-  Paperboy open(CommonOptions common) {
-    PaperboyConfig config = config(common);
+  /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */
+  Paperboy open() {
+    PaperboyConfig config = config();
+    return Paperboy.open(config, common.clock(config.zone()));
+  }
+
+  /**
+   * Opens a database that must exist already: for commands that only read (or remove), which
+   * would otherwise create an empty database wherever a mistyped {@code --db} points. Checked
+   * here, before the store is touched, so nothing is created on the way to the error.
+   *
+   * @throws MissingDatabaseException naming the path and how to create it
+   */
+  Paperboy openExisting() {
+    PaperboyConfig config = config();
+    Path path = config.databasePath();
+    if (!Files.exists(path)) {
+      throw new MissingDatabaseException(path, false);
+    }
+    if (Files.isDirectory(path)) {
+      throw new MissingDatabaseException(path, true);
+    }
     return Paperboy.open(config, common.clock(config.zone()));
   }
 }

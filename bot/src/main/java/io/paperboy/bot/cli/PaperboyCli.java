@@ -5,17 +5,26 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The top-level command: with no subcommand it runs the main job. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "paperboy 0.1.0",
-    description = "Delivers the daily AI-papers digest to Discord, Slack and the console.",
+    description = {"Delivers the daily AI-papers digest to Discord, Slack and the console.",
+        "Without a command it runs the main job (as `run`)."},
+    footerHeading = "%n", footer = "`./paperboy bench [--quick]` runs the benchmarks: their own jar "
+        + "(bench/target/paperboy-bench.jar), with their own options (`./paperboy bench --help`).",
     subcommands = {CommandLine.HelpCommand.class})
 public final class PaperboyCli implements Callable<Integer> {
 
   private final Launcher launcher;
 
+  /** {@code --db}, {@code --config}, {@code --now}: here, and inherited by every subcommand. */
+  @Mixin
+  CommonOptions common;
+
   private PaperboyCli(Launcher launcher) {
     this.launcher = launcher;
+    this.common = launcher.common();
   }
 
   @Override
@@ -33,12 +42,19 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new AskCommand(launcher))
         .addSubcommand(new PreviewCommand(launcher))
         .addSubcommand(new SubscriptionsCommand(launcher));
+    ExitCodes.document(cli);
+    Converters.register(cli);
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof MissingDatabaseException) {
+        stdio.err().println("paperboy: " + e.getMessage());
+        return ExitCodes.NOT_DONE;
+      }
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         stdio.err().println("paperboy: " + e.getMessage());
-        return 2;
+        return ExitCodes.BAD_INPUT;
       }
       throw e;
     });

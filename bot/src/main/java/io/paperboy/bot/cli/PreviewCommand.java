@@ -7,14 +7,15 @@ import io.paperboy.slack.SlackPreview;
 import io.paperboy.store.DigestEntry;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code paperboy preview --platform discord|slack --date D}: the exact request bodies of a day's
- * daily post with the default subscription (all papers), as a JSON array — nothing is sent.
+ * {@code paperboy preview --platform discord|slack [--date D]}: the exact request bodies of a day's
+ * daily post (the latest stored day unless {@code --date} names one, as {@code /preview} does) with
+ * the default subscription (all papers), as a JSON array — nothing is sent.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true,
     description = "Print the request bodies of a day's daily post for Discord or Slack (JSON array); sends nothing.")
@@ -23,13 +24,10 @@ final class PreviewCommand implements Callable<Integer> {
   /** The platforms a preview can be drawn for. */
   enum Target { discord, slack }
 
-  @Mixin
-  CommonOptions common;
-
   @Option(names = "--platform", required = true, paramLabel = "discord|slack", description = "whose request bodies")
   Target platform;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the digest day")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the digest day (default: the latest stored day)")
   LocalDate date;
 
   private final Launcher launcher;
@@ -40,17 +38,23 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.open(common)) {
-      List<DigestEntry> entries = app.store().digest(date);
-      if (entries.isEmpty()) {
-        launcher.stdio().err().println("paperboy: no digest is stored for " + date
-            + app.store().nearestDigestDate(date).map(d -> "; the nearest day with one is " + d).orElse(""));
-        return 1;
+    try (Paperboy app = launcher.openExisting()) {
+      Optional<LocalDate> day = date == null ? app.store().latestDigestDate() : Optional.of(date);
+      if (day.isEmpty()) {
+        launcher.stdio().err().println("paperboy: no digest is stored yet, so there is nothing to preview "
+            + "(store one with `./paperboy ingest PATH…` or `./paperboy run`)");
+        return ExitCodes.NOT_DONE;
       }
-      Message post = app.dailyPosts().dailyPost(date, entries);
+      List<DigestEntry> entries = app.store().digest(day.get());
+      if (entries.isEmpty()) {
+        launcher.stdio().err().println("paperboy: no digest is stored for " + day.get()
+            + app.store().nearestDigestDate(day.get()).map(d -> "; the nearest day with one is " + d).orElse(""));
+        return ExitCodes.NOT_DONE;
+      }
+      Message post = app.dailyPosts().dailyPost(day.get(), entries);
       String json = platform == Target.discord ? DiscordPreview.previewJson(post) : SlackPreview.previewJson(post);
       launcher.stdio().out().println(json);
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 }

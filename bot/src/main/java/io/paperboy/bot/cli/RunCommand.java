@@ -14,6 +14,7 @@ import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
@@ -33,9 +33,6 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common = new CommonOptions();
-
   private final Launcher launcher;
 
   RunCommand(Launcher launcher) {
@@ -44,13 +41,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Paperboy app = launcher.open(common)) {
+    try (Paperboy app = launcher.open()) {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
         IngestReport report = app.ingest(seeds, IngestProgress.NONE);
         for (DigestRejectedException refusal : report.refusals()) {
           stdio.err().println(refusal.getMessage());
+        }
+        for (NamedForAnotherDay misnamed : report.misnamed()) {
+          stdio.err().println("warning: " + misnamed.message());
         }
         stdio.err().println("seeds: " + report.summary());
       }
@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
           awaitShutdown();
         }
       }
-      return 0;
+      return ExitCodes.DONE;
     }
   }
 

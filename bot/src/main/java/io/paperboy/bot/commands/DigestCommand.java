@@ -6,11 +6,13 @@ import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
 import io.paperboy.core.command.Workload;
 import io.paperboy.core.format.DailyPostFormatter;
+import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.PaperStore;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,23 +48,32 @@ public final class DigestCommand implements Command {
   @Override
   public Message handle(CommandRequest request) {
     String value = request.string("date").orElse("latest");
-    Optional<LocalDate> date = switch (value) {
+    LocalDate today = LocalDate.ofInstant(request.now(), zone);
+    Optional<LocalDate> asked = switch (value) {
       case "latest" -> store.latestDigestDate();
-      case "today" -> Optional.of(LocalDate.ofInstant(request.now(), zone));
-      case "yesterday" -> Optional.of(LocalDate.ofInstant(request.now(), zone).minusDays(1));
+      case "today" -> Optional.of(today);
+      case "yesterday" -> Optional.of(today.minusDays(1));
       default -> Optional.of(LocalDate.parse(value));
     };
-    if (date.isEmpty()) {
+    if (asked.isEmpty()) {
       return Message.ephemeralText("No digest has been ingested yet.");
     }
-    List<DigestEntry> entries = store.digest(date.get());
-    if (entries.isEmpty()) {
-      return Message.ephemeralText("No digest for " + date.get() + ". "
-          + store.nearestDigestDate(date.get())
-              .map(d -> "The nearest day with one is " + d + ": try `/digest " + d + "`.")
-              .orElse("No digest has been ingested yet."));
+    List<DigestEntry> entries = store.digest(asked.get());
+    if (!entries.isEmpty()) {
+      return formatter.dailyPost(asked.get(), entries);
     }
-    return formatter.dailyPost(date.get(), entries);
+    boolean relative = value.equals("today") || value.equals("yesterday");
+    Optional<StandIn> standIn = StandIn.find(store, asked.get(), relative);
+    if (standIn.isEmpty()) {
+      return Message.ephemeralText("No digest has been ingested yet.");
+    }
+    LocalDate shown = standIn.get().date();
+    String note = standIn.get().note(relative ? value + " (" + asked.get() + ")" : "on " + asked.get(), shown.toString());
+    Message post = formatter.dailyPost(shown, store.digest(shown));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Text(note));
+    blocks.addAll(post.blocks());
+    return new Message(blocks, post.ephemeral(), post.mention());
   }
 
   @Override

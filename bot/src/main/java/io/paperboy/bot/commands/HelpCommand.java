@@ -24,28 +24,11 @@ public final class HelpCommand implements Command {
     return DEFINITION;
   }
 
-  private static void line(StringBuilder sb, String usage, String description, boolean managerOnly) {
-    sb.append("- `").append(usage).append("` — ").append(description);
-    if (managerOnly) {
-      sb.append(" (channel managers)");
-    }
-    sb.append('\n');
-  }
-
   @Override
   public Message handle(CommandRequest request) {
-    StringBuilder sb = new StringBuilder();
-    for (CommandDefinition d : definitions.get()) {
-      if (d.subcommands().isEmpty()) {
-        line(sb, d.usage(), d.description(), d.managerOnly());
-      }
-      for (CommandDefinition sub : d.subcommands()) {
-        line(sb, "/" + d.name() + " " + sub.usage().substring(1), sub.description(), d.managerOnly() || sub.managerOnly());
-      }
-    }
     return Message.builder()
         .header("Paperboy commands")
-        .text(sb.toString().strip())
+        .text(CommandDocs.helpList(definitions.get()))
         .context("Options can also be named: /top period:week n:5")
         .ephemeral(true)
         .build();

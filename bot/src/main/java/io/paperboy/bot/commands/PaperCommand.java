@@ -21,7 +21,7 @@ public final class PaperCommand implements Command {
 
   private static final CommandDefinition DEFINITION = CommandDefinition.of("paper",
       "Show one paper: title, authors, votes, summary and links",
-      OptionDefinition.string("id", "arXiv id or URL, e.g. 2406.04325", true));
+      OptionDefinition.string("id", "arXiv id or URL, e.g. 2406.04325", true).withValue("ID|URL"));
 
   private final PaperStore store;
 

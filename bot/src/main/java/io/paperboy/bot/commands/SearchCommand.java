@@ -23,8 +23,9 @@ public final class SearchCommand implements Command {
 
   private static final CommandDefinition DEFINITION = CommandDefinition.of("search",
       "Search titles, authors and summaries (Korean and English)",
-      OptionDefinition.rest("query", "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true),
-      OptionDefinition.integer("n", "how many papers (1-25, default 5)", false, 1, 25));
+      OptionDefinition.rest("query", "words, \"phrases\", OR, -word, title:/author:/summary:, /regex/", true)
+          .withValue("QUERY"),
+      OptionDefinition.integer("n", "how many papers (1-25, default 5)", false, 1, 25).withValue("N"));
 
   private final PaperStore store;
 

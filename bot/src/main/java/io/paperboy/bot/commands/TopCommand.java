@@ -10,6 +10,7 @@ import io.paperboy.store.DigestEntry;
 import io.paperboy.store.PaperStore;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /top [today|yesterday|week|month|YYYY-MM-DD] [n]}: the most voted papers of a period. */
 public final class TopCommand implements Command {
@@ -19,7 +20,7 @@ public final class TopCommand implements Command {
   private static final CommandDefinition DEFINITION = CommandDefinition.of("top",
       "The most voted papers of a day, week or month",
       OptionDefinition.date("period", "today, yesterday, week, month or a date (default today)", false, Period.KEYWORDS),
-      OptionDefinition.integer("n", "how many papers (1-25, default 10)", false, 1, 25));
+      OptionDefinition.integer("n", "how many papers (1-25, default 10)", false, 1, 25).withValue("N"));
 
   private final PaperStore store;
   private final ZoneId zone;
@@ -37,16 +38,25 @@ public final class TopCommand implements Command {
 
   @Override
   public Message handle(CommandRequest request) {
-    Period period = Period.parse(request.string("period").orElse("today"), request.now(), zone);
+    Period asked = Period.parse(request.string("period").orElse("today"), request.now(), zone);
     int n = request.integer("n").orElse((long) DEFAULT_N).intValue();
-    List<DigestEntry> top = store.top(period.from(), period.to(), n);
-    if (top.isEmpty()) {
-      return Message.ephemeralText("No digest for " + period.label() + ". "
-          + store.nearestDigestDate(period.to())
-              .map(d -> "The nearest day with one is " + d + ": try `/top " + d + "`.")
-              .orElse("No digest has been ingested yet."));
+    List<DigestEntry> top = store.top(asked.from(), asked.to(), n);
+    if (!top.isEmpty()) {
+      return answer(asked, top, Optional.empty());
     }
-    Message.Builder b = Message.builder().header("Top " + top.size() + " — " + period.label());
+    Optional<StandIn> standIn = StandIn.find(store, asked.to(), asked.kind().relative);
+    if (standIn.isEmpty()) {
+      return Message.ephemeralText("No digest has been ingested yet.");
+    }
+    Period shown = asked.endingOn(standIn.get().date());
+    String note = standIn.get().note(asked.asAbsent(), shown.asStandIn());
+    return answer(shown, store.top(shown.from(), shown.to(), n), Optional.of(note));
+  }
+
+  private static Message answer(Period period, List<DigestEntry> top, Optional<String> note) {
+    Message.Builder b = Message.builder();
+    note.ifPresent(b::text);
+    b.header("Top " + top.size() + " — " + period.label());
     top.forEach(e -> b.add(PaperCards.of(e)));
     return b.build();
   }

@@ -29,7 +29,7 @@ final class ConfigDurations {
     try {
       return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
-      throw new ConfigException(key, "'" + text + "' is not a duration (e.g. 500ms, 90s, 10m, 24h, 2d)");
+      throw new ConfigException(key, Quoting.quote(text) + " is not a duration (e.g. 500ms, 90s, 10m, 24h, 2d)");
     }
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +43,9 @@ public final class ConfigLoader {
   private final ObjectMapper binder = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+      // 1.5 for a whole-number setting is a mistake to report, not a value to round down
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   /** Dotted key → leaf type, e.g. {@code slack.http-port → Integer}. */
   private final Map<String, Type> keys = new TreeMap<>();
@@ -110,7 +114,7 @@ public final class ConfigLoader {
       } else if (isSection(key) && f.getValue().isObject()) {
         checkKeys((ObjectNode) f.getValue(), key + ".", source, sources);
       } else {
-        throw new ConfigException(key, source + ": unknown key '" + key + "'" + suggestion(key));
+        throw new ConfigException(key, source + ": unknown key " + Quoting.quote(key) + suggestion(key));
       }
     }
   }
@@ -159,7 +163,7 @@ public final class ConfigLoader {
             continue;
           }
           throw new ConfigException(key, "environment variable " + environmentVariable(key)
-              + ": expected name=value pairs separated by commas, got '" + item.strip() + "'");
+              + ": expected name=value pairs separated by commas, got " + Quoting.quote(item.strip()));
         }
         map.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip());
       }
@@ -182,8 +186,42 @@ public final class ConfigLoader {
     }
     String key = path.toString();
     String source = sources.getOrDefault(key, "configuration");
-    return new ConfigException(key, source + ": bad value for '" + key + "': " + e.getOriginalMessage()
-        .replaceAll(" \\(through reference chain.*", ""));
+    return new ConfigException(key, source + ": " + key + ": " + plainWords(e));
+  }
+
+  /** Jackson's message names Java types ({@code java.lang.Integer}); a person wants what to write instead. */
+  private static String plainWords(JsonMappingException e) {
+    Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    String expected = expectation(target);
+    if (e instanceof InvalidFormatException f) {
+      return Quoting.quote(f.getValue()) + " is not " + expected;
+    }
+    String message = e.getOriginalMessage();
+    String given = message.contains("from Array value") ? "a list"
+        : message.contains("from Object value") ? "a mapping" : null;
+    return "expected " + expected + (given == null ? "" : ", not " + given);
+  }
+
+  private static String expectation(Class<?> type) {
+    if (type == null) {
+      return "a value of another kind";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a single value";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping of names to values";
+    }
+    return "a value of another kind";
   }
 
   private String suggestion(String key) {

@@ -45,12 +45,12 @@ public record DeliveryConfig(
     try {
       LocalTime.parse(time);
     } catch (DateTimeParseException e) {
-      throw new ConfigException("delivery.time", "'" + time + "' is not a time of day as HH:MM (e.g. 09:00)");
+      throw new ConfigException("delivery.time", Quoting.quote(time) + " is not a time of day as HH:MM (e.g. 09:00)");
     }
     try {
       DaySet.parse(days);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("delivery.days", e.getMessage());
+      throw new ConfigException("delivery.days", Quoting.requote(e.getMessage()));
     }
     if (ConfigDurations.parse("delivery.catch-up-window", catchUpWindow).isNegative()) {
       throw new ConfigException("delivery.catch-up-window", "must not be negative");

@@ -26,7 +26,7 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
     giveUpAt = giveUpAt == null ? "23:30" : giveUpAt;
     httpTimeout = httpTimeout == null ? "30s" : httpTimeout;
     if (!CronExpression.isValidExpression(cron)) {
-      throw new ConfigException("ingest.cron", "'" + cron + "' is not a Quartz cron expression (e.g. 0 0/5 * * * ?)");
+      throw new ConfigException("ingest.cron", Quoting.quote(cron) + " is not a Quartz cron expression (e.g. 0 0/5 * * * ?)");
     }
     time("ingest.first-try", firstTry);
     time("ingest.give-up-at", giveUpAt);
@@ -63,7 +63,7 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
     try {
       return LocalTime.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ConfigException(key, "'" + value + "' is not a time of day as HH:MM");
+      throw new ConfigException(key, Quoting.quote(value) + " is not a time of day as HH:MM");
     }
   }
 }

@@ -45,7 +45,7 @@ public record PaperboyConfig(
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
-      throw new ConfigException("timezone", "'" + timezone + "' is not an IANA time zone (e.g. Asia/Seoul, UTC)");
+      throw new ConfigException("timezone", Quoting.quote(timezone) + " is not an IANA time zone (e.g. Asia/Seoul, UTC)");
     }
     if (database.isBlank()) {
       throw new ConfigException("database", "must not be empty");

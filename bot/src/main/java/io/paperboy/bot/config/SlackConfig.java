@@ -30,10 +30,15 @@ public record SlackConfig(
     if (httpPort < 0 || httpPort > 65535) {
       throw new ConfigException("slack.http-port", httpPort + " is not a TCP port (0-65535)");
     }
+    for (String user : managers) {
+      PlatformIds.slackUserProblem(user).ifPresent(problem -> {
+        throw new ConfigException("slack.managers", problem);
+      });
+    }
     for (Map.Entry<String, String> e : commandNames.entrySet()) {
       if (!e.getValue().matches("[a-z0-9_-]{1,32}")) {
         throw new ConfigException("slack.command-names",
-            "'" + e.getValue() + "' (for " + e.getKey() + ") is not a valid slash-command name");
+            Quoting.quote(e.getValue()) + " (for " + e.getKey() + ") is not a valid slash-command name");
       }
     }
   }

@@ -15,10 +15,10 @@ final class Urls {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!Set.of(schemes).contains(scheme) || uri.getHost() == null) {
-        throw new ConfigException(key, "'" + value + "' is not a " + String.join("/", schemes) + " URL");
+        throw new ConfigException(key, Quoting.quote(value) + " is not a " + String.join("/", schemes) + " URL");
       }
     } catch (URISyntaxException e) {
-      throw new ConfigException(key, "'" + value + "' is not a URL: " + e.getReason());
+      throw new ConfigException(key, Quoting.quote(value) + " is not a URL: " + e.getReason());
     }
   }
 }

@@ -2,9 +2,11 @@ package io.paperboy.bot.console;
 
 import io.paperboy.core.console.ConsoleRenderer;
 
+import io.paperboy.core.command.Answered;
 import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.Outcome;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
 import io.paperboy.core.message.Message;
@@ -41,8 +43,13 @@ public final class ConsoleChannel {
     return quitRequested;
   }
 
-  /** The answer to one line, and whether it was a usage error. */
-  public record Answer(Message message, boolean usageError) {}
+  /** The answer to one line, and how it ended (for {@code paperboy ask}'s exit code). */
+  public record Answer(Message message, Outcome outcome) {
+
+    public boolean usageError() {
+      return outcome == Outcome.USAGE_ERROR;
+    }
+  }
 
   /** Answers one command line. */
   public Answer answer(String line) {
@@ -57,9 +64,10 @@ public final class ConsoleChannel {
       ParsedCommand parsed = commands.parse(name, args);
       CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
           Caller.console(), ChannelRef.console(), clock.instant());
-      return new Answer(commands.execute(request).toCompletableFuture().join(), false);
+      Answered answered = commands.answer(request).toCompletableFuture().join();
+      return new Answer(answered.message(), answered.outcome());
     } catch (UsageException e) {
-      return new Answer(CommandService.usage(e), true);
+      return new Answer(CommandService.usage(e), Outcome.USAGE_ERROR);
     }
   }
 

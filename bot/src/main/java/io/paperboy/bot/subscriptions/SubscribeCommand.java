@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code /subscribe [time] [timezone] [days] [top] [min_votes] [style] [no_digest_note]}:
+ * {@code /subscribe [time:HH:MM] [timezone:ZONE] [days:…] [top:N] [min_votes:V] [style:…] [no_digest_note:yes|no]}:
  * subscribes this channel to the daily post, or changes its subscription; answers with the
  * settings and when the next post comes. Channel managers only.
  */
@@ -21,14 +21,20 @@ public final class SubscribeCommand implements Command {
 
   static final CommandDefinition DEFINITION = CommandDefinition.managed("subscribe",
       "Post the daily papers digest in this channel (or change when and how)",
-      OptionDefinition.string("time", "local posting time as HH:MM (default 09:00)", false),
-      OptionDefinition.string("timezone", "IANA time zone, e.g. Asia/Seoul or America/New_York", false),
-      OptionDefinition.string("days", "weekdays, daily, weekends or days like mon,wed,fri", false),
-      OptionDefinition.integer("top", "post only the N best-ranked papers (0 = all)", false, 0, 100),
+      OptionDefinition.string("time", "local posting time as HH:MM (default 09:00)", false)
+          .withValue("HH:MM").writtenByName(),
+      OptionDefinition.string("timezone", "IANA time zone, e.g. Asia/Seoul or America/New_York", false)
+          .withValue("ZONE").writtenByName(),
+      OptionDefinition.string("days", "weekdays, daily, weekends or days like mon,wed,fri", false)
+          .withValue("weekdays|daily|weekends|mon,wed,…").writtenByName(),
+      OptionDefinition.integer("top", "post only the N best-ranked papers (0 = all)", false, 0, 100)
+          .withValue("N").writtenByName(),
       OptionDefinition.integer("min_votes", "post only papers with at least V votes (0 = no minimum)", false, 0,
-          1_000_000),
-      OptionDefinition.choice("style", "one message, or a thread per paper", false, List.of("digest", "threads")),
-      OptionDefinition.bool("no_digest_note", "say so on days without a digest", false));
+          1_000_000).withValue("V").writtenByName(),
+      OptionDefinition.choice("style", "one message, or a thread per paper", false, List.of("digest", "threads"))
+          .writtenByName(),
+      OptionDefinition.bool("no_digest_note", "say so on days without a digest", false)
+          .withValue("yes|no").writtenByName());
 
   private final Subscribing subscribing;
 

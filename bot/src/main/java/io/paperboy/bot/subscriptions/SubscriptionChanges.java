@@ -1,5 +1,6 @@
 package io.paperboy.bot.subscriptions;
 
+import io.paperboy.bot.config.Quoting;
 import io.paperboy.store.delivery.DaySet;
 import io.paperboy.store.delivery.Subscription;
 import java.time.DateTimeException;
@@ -63,7 +64,7 @@ public record SubscriptionChanges(
           try {
             return DaySet.parse(d);
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("days: " + e.getMessage(), e);
+            throw new IllegalArgumentException("days: " + Quoting.requote(e.getMessage()), e);
           }
         }),
         top.map(n -> range("top", n, 0, 100)),
@@ -72,14 +73,14 @@ public record SubscriptionChanges(
           try {
             return Subscription.Style.parse(s);
           } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("style: " + e.getMessage(), e);
+            throw new IllegalArgumentException("style: " + Quoting.requote(e.getMessage()), e);
           }
         }),
         noDigestNote);
   }
 
   /** {@code 09:00}, {@code 9:00}, {@code 9}, {@code 9am}, {@code 6:30pm}. */
-  static LocalTime parseTime(String text) {
+  public static LocalTime parseTime(String text) {
     Matcher m = TIME.matcher(text.strip());
     if (m.matches()) {
       int hour = Integer.parseInt(m.group(1));
@@ -98,10 +99,10 @@ public record SubscriptionChanges(
         // fall through to the message below
       }
     }
-    throw new IllegalArgumentException("time: '" + text + "' is not a time of day (use HH:MM, e.g. 09:00 or 18:30)");
+    throw new IllegalArgumentException("time: " + Quoting.quote(text) + " is not a time of day (use HH:MM, e.g. 09:00 or 18:30)");
   }
 
-  static ZoneId parseZone(String text) {
+  public static ZoneId parseZone(String text) {
     String t = text.strip();
     try {
       ZoneId zone = ZoneId.of(t);
@@ -113,7 +114,7 @@ public record SubscriptionChanges(
           return ZoneId.of(id);
         }
       }
-      throw new IllegalArgumentException("timezone: '" + text + "' is not an IANA time zone (e.g. Asia/Seoul, "
+      throw new IllegalArgumentException("timezone: " + Quoting.quote(text) + " is not an IANA time zone (e.g. Asia/Seoul, "
           + "America/New_York, Europe/Berlin, UTC)", e);
     }
   }

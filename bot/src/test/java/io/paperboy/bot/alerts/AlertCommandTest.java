@@ -6,6 +6,7 @@ import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.Outcome;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.bot.config.AlertsConfig;
 import io.paperboy.core.message.Block;
@@ -97,11 +98,24 @@ class AlertCommandTest {
   }
 
   @Test
-  @DisplayName("a malformed query is refused with the position of the problem")
+  @DisplayName("a malformed query, or a mention on a direct-message alert, is a usage error: the problem, then the usage")
   void syntax() {
     Message m = ask(MANAGER, "add (확산 OR");
-    assertThat(text(m)).contains("position").contains("^");
+    assertThat(text(m)).contains("position").contains("^").contains("Usage: `/alert add <");
+    assertThat(classify(MANAGER, "add (확산 OR")).isEqualTo(Outcome.USAGE_ERROR);
+    assertThat(classify(MANAGER, "test a OR")).isEqualTo(Outcome.USAGE_ERROR);
+    assertThat(classify(MEMBER, "add agent to:me mention:<@9>")).isEqualTo(Outcome.USAGE_ERROR);
     assertThat(alerts.all()).isEmpty();
+    // refusals and limits are answers, not usage errors: the input was well-formed
+    assertThat(classify(MEMBER, "add 확산")).isEqualTo(Outcome.ANSWERED);
+    assertThat(classify(MEMBER, "remove 99")).isEqualTo(Outcome.ANSWERED);
+  }
+
+  private Outcome classify(Caller who, String text) {
+    ParsedCommand p = registry.parse("alert", text);
+    now = now.plusSeconds(1);
+    return service.answer(new CommandRequest("alert", p.subcommand(), p.options(), who, C1, now)).toCompletableFuture().join()
+        .outcome();
   }
 
   @Test

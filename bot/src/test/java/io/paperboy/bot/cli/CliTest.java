@@ -160,6 +160,12 @@ class CliTest {
     assertThat(bad.out()).contains("Usage: `/top");
     Result top = run("ask", "/top today", "--db", db(), "--now", "2024-06-07");
     assertThat(top.out()).contains("Top 9 — today (2024-06-07)").contains("2406.04325");
+    // the README's first examples, on the seeds, on whatever day the test runs: the latest week answers
+    Result week = run("ask", "/top week 5", "--db", db());
+    assertThat(week.code()).isZero();
+    assertThat(week.out()).containsPattern("No digest this week \\(.*\\) — the latest is the week 2024-06-01 – 2024-06-07:")
+        .contains("Top 5 — the week 2024-06-01 – 2024-06-07").contains("2406.04325");
+    assertThat(run("ask", "/digest today", "--db", db()).out()).containsPattern("No digest today \\(.*\\) — the latest is 2024-06-07:");
   }
 
   @Test
@@ -168,7 +174,64 @@ class CliTest {
     Result r = runWithInput("/paper 2406.04325\n/quit\n", "run", "--db", db());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("seeds: 2 files");
-    assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video");
+    assertThat(r.out()).contains("Paperboy is running").contains("ShareGPT4Video")
+        // the README's console section quotes this line
+        .contains("Daily post here: weekdays at 09:00 (Asia/Seoul) · ");
+  }
+
+  @Test
+  @DisplayName("--db, --config and --now work before or after the subcommand; without one they mean run")
+  void optionsBeforeOrAfterTheSubcommand() throws IOException {
+    Path example = SEEDS.resolveSibling("config").resolve("paperboy.example.yml");
+    // the example config's header: ./paperboy --config config/paperboy.example.yml
+    Result configFirst = runWithInput("/quit\n", "--config", example.toString(), "--db", db());
+    assertThat(configFirst.code()).as(configFirst.err()).isZero();
+    assertThat(configFirst.out()).contains("Paperboy is running on " + db());
+    // the README's demo tip: ./paperboy --now … pins the clock of run (an hour before the post, so none is printed)
+    String pin = "2024-06-07T08:00:00+09:00";
+    Result nowFirst = runWithInput("/top today 1\n/quit\n", "--now", pin, "--db", db());
+    assertThat(nowFirst.code()).as(nowFirst.err()).isZero();
+    assertThat(nowFirst.out()).contains("Top 1 — today (2024-06-07)").contains("next Fri 7 Jun 2024, 09:00 KST (in ");
+    for (String[] args : List.of(new String[] {"run", "--now", pin, "--db", db()},
+        new String[] {"--now", pin, "--db", db(), "run"}, new String[] {"--now", pin, "run", "--db", db()})) {
+      Result r = runWithInput("/top today 1\n/quit\n", args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Top 1 — today (2024-06-07)")
+          .contains("next Fri 7 Jun 2024, 09:00 KST (in ");
+    }
+    // a read-only subcommand, both orders, the same output
+    Result after = run("export", "--date", "2024-06-07", "--db", db());
+    Result before = run("--db", db(), "export", "--date", "2024-06-07");
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).isNotEmpty().isEqualTo(after.out());
+    Result askBefore = run("--now", "2024-06-07", "--db", db(), "ask", "/top today 1");
+    assertThat(askBefore.out()).isEqualTo(run("ask", "/top today 1", "--now", "2024-06-07", "--db", db()).out())
+        .contains("Top 1 — today (2024-06-07)");
+    // and on the nested subcommands
+    Result list = run("--db", db(), "--now", "2024-06-07", "subscriptions", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("console:local:console");
+  }
+
+  @Test
+  @DisplayName("ingest and run warn about each file named for another date than its heading, naming the file and both dates")
+  void misnamedFiles() throws IOException {
+    Path inbox = dir.resolve("inbox");
+    Files.createDirectories(inbox.resolve("2022/01"));
+    // the seed of 2024-06-07 copied under two names that say other days, and once under its own
+    Files.copy(SEEDS.resolve("2024-06-07.md"), inbox.resolve("2022-01-03.md"));
+    Files.copy(SEEDS.resolve("2024-06-07.md"), inbox.resolve("2022/01/04.md"));
+    Files.copy(SEEDS.resolve("2023-11-21.md"), inbox.resolve("20231121.md"));
+    Result r = run("ingest", inbox.toString(), "--db", db());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err().lines()).containsExactly(
+        "warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07; stored as 2024-06-07",
+        "warning: " + inbox.resolve("2022/01/04.md") + ": named for 2022-01-04, but its heading says 2024-06-07; stored as 2024-06-07");
+    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 9 updated, 0 removed entries; 0 refused; "
+        + "2 named for another date than their heading\n");
+    // run ingests its seeds the same way, and says so too
+    Cli.Result seeds = Cli.runWithInput("/quit\n", Map.of("PAPERBOY_SEEDS", inbox.toString()), "run", "--db", db());
+    assertThat(seeds.err()).contains("warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07");
   }
 
   @Test
@@ -192,6 +255,10 @@ class CliTest {
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.err()).contains("no digest is stored for 2024-06-09; the nearest day with one is 2024-06-07");
     assertThat(run("preview", "--platform", "teams", "--date", "2024-06-07", "--db", db()).code()).isEqualTo(2);
+    // without --date: the latest stored day, as the console's /preview
+    Result latest = run("preview", "--platform", "discord", "--db", db());
+    assertThat(latest.code()).as(latest.err()).isZero();
+    assertThat(latest.out()).isEqualTo(discord.out());
   }
 
   @Test
@@ -201,6 +268,6 @@ class CliTest {
     Files.writeString(config, "timezone: Nowhere/Land\n");
     Result r = run("export", "--db", db(), "--config", config.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains(config + ": timezone: 'Nowhere/Land' is not an IANA time zone");
+    assertThat(r.err()).contains(config + ": timezone: `Nowhere/Land` is not an IANA time zone");
   }
 }

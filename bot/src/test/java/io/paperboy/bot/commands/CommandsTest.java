@@ -77,12 +77,16 @@ class CommandsTest {
   }
 
   private Message ask(String line) {
+    return ask(line, Instant.parse("2024-06-07T03:00:00Z"));
+  }
+
+  private Message ask(String line, Instant now) {
     String name = line.substring(1).split(" ", 2)[0];
     String args = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
     try {
       ParsedCommand p = registry.parse(name, args);
       return service.execute(new CommandRequest(p.command(), p.subcommand(), p.options(), Caller.console(),
-          ChannelRef.console(), Instant.parse("2024-06-07T03:00:00Z"))).toCompletableFuture().join();
+          ChannelRef.console(), now)).toCompletableFuture().join();
     } catch (UsageException e) {
       return CommandService.usage(e);
     }
@@ -114,7 +118,7 @@ class CommandsTest {
     Message m = ask("/paper 2406.99999");
     assertThat(m.ephemeral()).isTrue();
     assertThat(text(m)).contains("No paper `2406.99999`").contains("2024-06-07");
-    assertThat(text(ask("/paper banana"))).contains("not an arXiv id").contains("Usage: `/paper <id>`");
+    assertThat(text(ask("/paper banana"))).contains("not an arXiv id").contains("Usage: `/paper <ID|URL>`");
   }
 
   @Test
@@ -128,9 +132,51 @@ class CommandsTest {
         .containsExactly("2406.04325", "2406.00001");
     assertThat(ask("/top week 2").paperCards()).hasSize(2);
     Message none = ask("/top 2024-06-09");
-    assertThat(text(none)).contains("No digest for 2024-06-09").contains("nearest day with one is 2024-06-07");
+    assertThat(text(none)).isEqualTo("No digest on 2024-06-09 — the nearest is 2024-06-07:");
+    assertThat(none.paperCards()).hasSize(3);
     assertThat(text(ask("/top 2024-13-01"))).contains("not a real date");
     assertThat(text(ask("/top week 0"))).contains("a number from 1 to 25");
+  }
+
+  @Test
+  @DisplayName("a period that moves with the clock, empty because the digests are older, answers with the latest of its kind")
+  void topFallsBackToTheLatest() {
+    // GIVEN the digests of 2024-06-06 and 07, asked on 2026-12-03 (as the embedded seeds are on any real day)
+    Instant later = Instant.parse("2026-12-03T03:00:00Z");
+    Message today = ask("/top today", later);
+    assertThat(text(today)).isEqualTo("No digest today (2026-12-03) — the latest is 2024-06-07:");
+    assertThat(today.blocks().get(1)).isEqualTo(new Block.Header("Top 3 — 2024-06-07"));
+    assertThat(today.paperCards()).extracting(Block.PaperCard::arxivId)
+        .containsExactly("2406.04325", "2406.04326", "2406.04327");
+    assertThat(text(ask("/top", later))).isEqualTo(text(today));
+    Message week = ask("/top week 5", later);
+    assertThat(text(week)).isEqualTo(
+        "No digest this week (2026-11-27 – 2026-12-03) — the latest is the week 2024-06-01 – 2024-06-07:");
+    assertThat(week.blocks().get(1)).isEqualTo(new Block.Header("Top 4 — the week 2024-06-01 – 2024-06-07"));
+    assertThat(text(ask("/top month", later))).startsWith("No digest in the last 30 days (2026-11-04 – 2026-12-03)")
+        .endsWith("the latest is the 30 days 2024-05-09 – 2024-06-07:");
+    // yesterday stands in with the latest day up to yesterday, not a later one
+    Message yesterday = ask("/top yesterday", Instant.parse("2024-06-08T03:00:00Z"));
+    assertThat(yesterday.paperCards()).hasSize(3);
+    assertThat(text(ask("/top yesterday", Instant.parse("2024-06-09T03:00:00Z"))))
+        .isEqualTo("No digest yesterday (2024-06-08) — the latest is 2024-06-07:");
+    // a period that holds a digest is answered as asked, without a note
+    assertThat(ask("/top week", Instant.parse("2024-06-09T03:00:00Z")).blocks().get(0))
+        .isEqualTo(new Block.Header("Top 4 — the week 2024-06-03 – 2024-06-09"));
+  }
+
+  @Test
+  @DisplayName("/digest today and yesterday without a digest show the latest day, a given date the nearest, each said in one line")
+  void digestFallsBack() {
+    Instant later = Instant.parse("2026-12-03T03:00:00Z");
+    Message today = ask("/digest today", later);
+    assertThat(text(today)).isEqualTo("No digest today (2026-12-03) — the latest is 2024-06-07:");
+    assertThat(today.paperCards()).hasSize(3);
+    assertThat(((Block.Header) today.blocks().get(1)).text()).contains("2024-06-07");
+    assertThat(text(ask("/digest yesterday", later))).isEqualTo("No digest yesterday (2026-12-02) — the latest is 2024-06-07:");
+    Message given = ask("/digest 2024-06-05", later);
+    assertThat(text(given)).isEqualTo("No digest on 2024-06-05 — the nearest is 2024-06-06:");
+    assertThat(given.paperCards()).hasSize(2);
   }
 
   @Test
@@ -171,7 +217,7 @@ class CommandsTest {
     assertThat(((Block.Header) day.blocks().get(0)).text()).contains("2024-06-06");
     assertThat(ask("/digest").paperCards()).hasSize(3);
     String help = text(ask("/help"));
-    assertThat(help).contains("/paper <id>", "/top [today|yesterday|week|month|YYYY-MM-DD] [n]", "/search <query…> [n:…]",
+    assertThat(help).contains("/paper <ID|URL>", "/top [today|yesterday|week|month|YYYY-MM-DD] [N]", "/search <QUERY…> [n:N]",
         "/digest", "/help");
   }
 

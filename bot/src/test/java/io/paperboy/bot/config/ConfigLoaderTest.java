@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(Optional.of(f), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(f.toString())
-        .hasMessageContaining("unknown key 'discord.apiurl'")
+        .hasMessageContaining("unknown key `discord.apiurl`")
         .hasMessageContaining("known here: discord.api-url, discord.gateway-url");
   }
 
@@ -86,18 +86,48 @@ class ConfigLoaderTest {
   void badValues() throws IOException {
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_SLACK_HTTP_PORT", "abc")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("environment variable PAPERBOY_SLACK_HTTP_PORT: bad value for 'slack.http-port'");
+        .hasMessage("environment variable PAPERBOY_SLACK_HTTP_PORT: slack.http-port: `abc` is not a whole number");
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_SLACK_HTTP_PORT", "70000")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("environment variable PAPERBOY_SLACK_HTTP_PORT: slack.http-port: 70000 is not a TCP port (0-65535)");
     Path f = yaml("timezone: Mars/Olympus\n");
     assertThatThrownBy(() -> loader.load(Optional.of(f), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(f + ": timezone: 'Mars/Olympus' is not an IANA time zone (e.g. Asia/Seoul, UTC)");
+        .hasMessage(f + ": timezone: `Mars/Olympus` is not an IANA time zone (e.g. Asia/Seoul, UTC)");
     Path g = yaml("discord:\n  gateway-url: https://not-a-websocket\n");
     assertThatThrownBy(() -> loader.load(Optional.of(g), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(g + ": discord.gateway-url: 'https://not-a-websocket' is not a ws/wss URL");
+        .hasMessageContaining(g + ": discord.gateway-url: `https://not-a-websocket` is not a ws/wss URL");
+  }
+
+  @Test
+  @DisplayName("a value of the wrong kind is said in plain words, never with Java type names, and never rounded")
+  void wrongKinds() throws IOException {
+    Map<String, String> cases = Map.of(
+        "slack:\n  http-port: abc\n", "slack.http-port: `abc` is not a whole number",
+        "alerts:\n  max-per-user: 1.5\n", "alerts.max-per-user: ",
+        "delivery:\n  parallelism: [1, 2]\n", "delivery.parallelism: expected a whole number, not a list",
+        "delivery:\n  subscribe-console: maybe\n", "delivery.subscribe-console: `maybe` is not true or false",
+        "seeds: {a: 1}\n", "seeds: expected a single value, not a mapping");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path f = yaml(c.getKey());
+      assertThatThrownBy(() -> loader.load(Optional.of(f), Map.of())).as(c.getKey())
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(f + ": " + c.getValue())
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.", "JsonToken", "Cannot deserialize"));
+    }
+  }
+
+  @Test
+  @DisplayName("Slack manager ids are checked for their shape, with an example of a valid one")
+  void managerIds() throws IOException {
+    assertThat(loader.load(Optional.empty(), Map.of("PAPERBOY_SLACK_MANAGERS", "U0123ABCD,W0123ABCDEF")).slack().managers())
+        .containsExactly("U0123ABCD", "W0123ABCDEF");
+    Path f = yaml("slack:\n  managers: [ana]\n");
+    assertThatThrownBy(() -> loader.load(Optional.of(f), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(f + ": slack.managers: `ana` is not a Slack user id: U or W, then 8 or more uppercase letters and "
+            + "digits, e.g. U012AB3CD4E (their profile → ⋮ → Copy member ID)");
   }
 
   @Test

@@ -63,12 +63,12 @@ class DeliveryConfigTest {
   void refusals() {
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_CATCH_UP_WINDOW", "a day")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("delivery.catch-up-window").hasMessageContaining("'a day' is not a duration")
+        .hasMessageContaining("delivery.catch-up-window").hasMessageContaining("`a day` is not a duration")
         .hasMessageContaining("PAPERBOY_DELIVERY_CATCH_UP_WINDOW");
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_TIME", "9h")))
         .hasMessageContaining("delivery.time").hasMessageContaining("HH:MM");
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_DAYS", "someday")))
-        .hasMessageContaining("delivery.days").hasMessageContaining("'someday' is not a day");
+        .hasMessageContaining("delivery.days").hasMessageContaining("`someday` is not a day");
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_MAX_ATTEMPTS", "0")))
         .hasMessageContaining("delivery.max-attempts").hasMessageContaining("at least 1");
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_RETRY_BASE", "1h")))

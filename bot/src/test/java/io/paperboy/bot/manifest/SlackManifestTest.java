@@ -49,6 +49,9 @@ class SlackManifestTest {
       for (io.paperboy.core.command.CommandDefinition d : app.commands().definitions()) {
         if (!d.name().equals("help")) {
           assertThat(commands).as("manifest command for /" + d.name()).contains("/" + d.name());
+          // the hint Slack shows is the definition's usage (CommandDocsTest prints or writes the fix)
+          JsonNode entry = manifest.path("features").path("slash_commands").get(commands.indexOf("/" + d.name()));
+          assertThat(entry.path("usage_hint").asText("")).as("usage_hint of /" + d.name()).isEqualTo(d.usageHint());
         }
       }
     }

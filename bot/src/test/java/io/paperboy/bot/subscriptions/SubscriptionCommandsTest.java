@@ -146,10 +146,10 @@ class SubscriptionCommandsTest {
   @Test
   @DisplayName("bad values are refused with what is wrong and the usage; nothing is stored")
   void badValues() {
-    assertThat(text(run("subscribe time:25:00", C1, MANAGER))).contains("time: '25:00' is not a time of day")
+    assertThat(text(run("subscribe time:25:00", C1, MANAGER))).contains("time: `25:00` is not a time of day")
         .contains("Usage: `/subscribe");
     assertThat(text(run("subscribe timezone:Mars/Olympus", C1, MANAGER))).contains("not an IANA time zone");
-    assertThat(text(run("subscribe days:funday", C1, MANAGER))).contains("'funday' is not a day");
+    assertThat(text(run("subscribe days:funday", C1, MANAGER))).contains("`funday` is not a day");
     assertThat(text(run("subscribe style:fancy", C1, MANAGER))).contains("`style` must be one of digest, threads");
     assertThat(text(run("subscribe top:500", C1, MANAGER))).contains("`top` must be a number from 0 to 100");
     assertThat(subscriptions.all()).isEmpty();

@@ -85,6 +85,16 @@ public record CommandDefinition(
     return sb.toString();
   }
 
+  /**
+   * The usage without the command's own name, as one line: {@code <ID|URL>} for {@code /paper},
+   * {@code add <QUERY…> … | list | …} for an umbrella command; empty for a command without options.
+   * What Slack's manifest shows as a slash command's {@code usage_hint}.
+   */
+  public String usageHint() {
+    String prefix = "/" + name;
+    return usage().lines().map(line -> line.substring(prefix.length()).strip()).collect(Collectors.joining(" | "));
+  }
+
   public java.util.Optional<CommandDefinition> subcommand(String sub) {
     return subcommands.stream().filter(s -> s.name().equals(sub)).findFirst();
   }

@@ -132,6 +132,11 @@ public final class CommandService implements AutoCloseable {
    * (the console, {@code paperboy ask}, the bench). The stage never fails; failures are answers.
    */
   public CompletionStage<Message> execute(CommandRequest request) {
+    return answer(request).thenApply(Answered::message);
+  }
+
+  /** Like {@link #execute}, also saying how the command ended (for the CLI's exit code). */
+  public CompletionStage<Answered> answer(CommandRequest request) {
     return run(request.command(), () -> request, Exchange.awaited("/" + request.command()));
   }
 
@@ -149,7 +154,8 @@ public final class CommandService implements AutoCloseable {
    * @param command the command's name, known before its request is
    */
   public CompletionStage<Message> serve(String command, Supplier<CommandRequest> request, Replies replies) {
-    return run(command, request, Exchange.through(Objects.requireNonNull(replies, "replies"), "/" + command));
+    return run(command, request, Exchange.through(Objects.requireNonNull(replies, "replies"), "/" + command))
+        .thenApply(Answered::message);
   }
 
   /**
@@ -185,10 +191,10 @@ public final class CommandService implements AutoCloseable {
     return Message.ephemeralText(e.getMessage() + "\nUsage: `" + e.usage().replace("\n", "`\n`") + "`");
   }
 
-  private CompletionStage<Message> run(String name, Supplier<CommandRequest> source, Exchange exchange) {
+  private CompletionStage<Answered> run(String name, Supplier<CommandRequest> source, Exchange exchange) {
     Optional<Command> command = registry.command(name);
     if (command.isEmpty()) {
-      exchange.send(Message.ephemeralText(CommandRegistry.unknownText(name)));
+      exchange.send(Message.ephemeralText(CommandRegistry.unknownText(name)), Outcome.USAGE_ERROR);
       return exchange.result;
     }
     exchange.startBudget(timer, limits.answerBudget());
@@ -197,33 +203,38 @@ public final class CommandService implements AutoCloseable {
       try {
         request = source.get();
       } catch (UsageException e) {
-        exchange.send(usage(e));
+        exchange.send(usage(e), Outcome.USAGE_ERROR);
         return;
       }
       String invoked = invoked(request);
       if (registry.managerOnly(request.command(), request.subcommand()) && !request.caller().canManage()) {
-        exchange.send(Message.ephemeralText("Only people who can manage this channel may use `" + invoked + "`."));
+        exchange.send(Message.ephemeralText("Only people who can manage this channel may use `" + invoked + "`."),
+            Outcome.REFUSED);
         return;
       }
       if (command.get().workload() == Workload.HEAVY) {
         exchange.acknowledge();
-        submit(heavy, exchange, () -> exchange.send(handle(command.get(), request, invoked)));
+        submit(heavy, exchange, () -> send(exchange, handle(command.get(), request, invoked)));
       } else {
-        exchange.send(handle(command.get(), request, invoked));
+        send(exchange, handle(command.get(), request, invoked));
       }
     });
     return exchange.result;
   }
 
-  private static Message handle(Command command, CommandRequest request, String invoked) {
+  private static Answered handle(Command command, CommandRequest request, String invoked) {
     try {
-      return command.handle(request);
+      return new Answered(command.handle(request), Outcome.ANSWERED);
     } catch (UsageException e) {
-      return usage(e);
+      return new Answered(usage(e), Outcome.USAGE_ERROR);
     } catch (RuntimeException e) {
       log.error("{} failed for {} in {}", invoked, request.caller().userId(), request.channel().key(), e);
-      return apology(invoked);
+      return new Answered(apology(invoked), Outcome.FAILED);
     }
+  }
+
+  private static void send(Exchange exchange, Answered answered) {
+    exchange.send(answered.message(), answered.outcome());
   }
 
   /** Runs {@code work} on {@code pool}; a full or closed pool, or a crash, still answers. */
@@ -235,7 +246,7 @@ public final class CommandService implements AutoCloseable {
         } catch (RuntimeException | Error e) {
           // reading the request failed (a platform call behind it, say): the caller still hears back
           log.error("answering {} failed", exchange.invoked, e);
-          exchange.send(exchange.apology());
+          exchange.send(exchange.apology(), Outcome.FAILED);
           if (e instanceof Error error) {
             throw error;
           }
@@ -245,7 +256,8 @@ public final class CommandService implements AutoCloseable {
       boolean closing = pool.isShutdown();
       log.warn("a command arrived while {}; answered with a retry hint", closing ? "shutting down" : "every worker was busy");
       exchange.send(Message.ephemeralText(closing
-          ? "Paperboy is shutting down; try again in a moment." : "Paperboy is busy; try again in a moment."));
+          ? "Paperboy is shutting down; try again in a moment." : "Paperboy is busy; try again in a moment."),
+          Outcome.FAILED);
     }
   }
 

@@ -19,7 +19,7 @@ final class Exchange {
 
   private enum State { WAITING, ANSWERED, ACKNOWLEDGED }
 
-  final CompletableFuture<Message> result = new CompletableFuture<>();
+  final CompletableFuture<Answered> result = new CompletableFuture<>();
   /** The command as typed ({@code /alert}), for the apology and log lines. */
   final String invoked;
   private final Replies replies;
@@ -66,14 +66,14 @@ final class Exchange {
    * Sends {@code answer}, the first time only. If the platform side fails on it (a renderer bug,
    * say), the caller still gets the apology the same way.
    */
-  void send(Message answer) {
+  void send(Message answer, Outcome outcome) {
     if (!sent.compareAndSet(false, true)) {
       return;
     }
     if (replies != null) {
       deliver(answer);
     }
-    result.complete(answer);
+    result.complete(new Answered(answer, outcome));
   }
 
   Message apology() {

@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param max         largest allowed integer (INTEGER only), or null
  * @param rest        whether this STRING option takes the rest of a free-text line, e.g. a search
  *                    query with spaces; other options can still follow it as {@code name:value}
+ * @param value       what a value looks like in usage lines ({@code ID|URL}, {@code HH:MM}), or
+ *                    empty to derive it from the type and choices
+ * @param byName      whether usage lines show it as {@code name:value}: for options one rarely
+ *                    gives in order (positional values still work)
  */
 public record OptionDefinition(
     String name,
@@ -25,16 +29,37 @@ public record OptionDefinition(
     List<String> choices,
     Long min,
     Long max,
-    boolean rest) {
+    boolean rest,
+    String value,
+    boolean byName) {
 
   public OptionDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(value, "value");
     choices = List.copyOf(choices);
     if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
       throw new IllegalArgumentException("bad option name: " + name);
     }
+    if (value.contains(" ") || value.contains("`")) {
+      throw new IllegalArgumentException(name + ": a usage value is one word without backticks: " + value);
+    }
+  }
+
+  private OptionDefinition(String name, String description, OptionType type, boolean required, List<String> choices,
+      Long min, Long max, boolean rest) {
+    this(name, description, type, required, choices, min, max, rest, "", false);
+  }
+
+  /** This option with {@code value} shown for its value in usage lines: {@code <ID|URL>}, {@code [time:HH:MM]}. */
+  public OptionDefinition withValue(String value) {
+    return new OptionDefinition(name, description, type, required, choices, min, max, rest, value, byName);
+  }
+
+  /** This option shown as {@code name:value} in usage lines. */
+  public OptionDefinition writtenByName() {
+    return new OptionDefinition(name, description, type, required, choices, min, max, rest, value, true);
   }
 
   public static OptionDefinition string(String name, String description, boolean required) {
@@ -72,22 +97,27 @@ public record OptionDefinition(
 
   /** {@code [name:value]}: the form that names the option, e.g. {@code [to:channel|me]}. */
   public String namedUsage() {
-    String inner = usage();
-    String body = inner.substring(1, inner.length() - 1);
-    String value = body.equals(name) ? "…" : body;
-    return (required ? "<" : "[") + name + ":" + value + (required ? ">" : "]");
+    String body = body();
+    return (required ? "<" : "[") + name + ":" + (body.equals(name) ? "…" : body) + (required ? ">" : "]");
   }
 
-  /** {@code <name>} or {@code [name]}, with the choices when closed. */
+  /** {@code <name>} or {@code [name]}, with the value or the choices when closed; {@code [name:value]} when by name. */
   public String usage() {
-    String body;
-    if (type == OptionType.DATE) {
-      body = choices.isEmpty() ? "YYYY-MM-DD" : String.join("|", choices) + "|YYYY-MM-DD";
-    } else if (!choices.isEmpty()) {
-      body = String.join("|", choices);
-    } else {
-      body = rest ? name + "…" : name;
+    if (byName) {
+      return namedUsage();
     }
-    return required ? "<" + body + ">" : "[" + body + "]";
+    return required ? "<" + body() + ">" : "[" + body() + "]";
+  }
+
+  private String body() {
+    String shown = value.isEmpty() ? derivedValue() : value;
+    return rest && !shown.endsWith("…") ? shown + "…" : shown;
+  }
+
+  private String derivedValue() {
+    if (type == OptionType.DATE) {
+      return choices.isEmpty() ? "YYYY-MM-DD" : String.join("|", choices) + "|YYYY-MM-DD";
+    }
+    return choices.isEmpty() ? name : String.join("|", choices);
   }
 }

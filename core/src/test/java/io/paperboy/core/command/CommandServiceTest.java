@@ -283,6 +283,19 @@ class CommandServiceTest {
   }
 
   @Test
+  @DisplayName("each way a command ends is classified, whichever part found the problem (the CLI's exit code reads it)")
+  void outcomes() {
+    assertThat(await(service.answer(request("echo", Map.of("word", "hi"), MEMBER))).outcome()).isEqualTo(Outcome.ANSWERED);
+    // a usage error thrown by the command itself is classified like an unknown command
+    Answered usage = await(service.answer(request("echo", Map.of("word", "nonsense"), MEMBER)));
+    assertThat(usage.outcome()).isEqualTo(Outcome.USAGE_ERROR);
+    assertThat(text(usage.message())).isEqualTo("That makes no sense.\nUsage: `/echo [word]`");
+    assertThat(await(service.answer(request("nope", Map.of(), MEMBER))).outcome()).isEqualTo(Outcome.USAGE_ERROR);
+    assertThat(await(service.answer(request("subscribe", Map.of(), MEMBER))).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(await(service.answer(request("echo", Map.of("word", "boom"), MEMBER))).outcome()).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
   @DisplayName("an unknown command is answered, pointing at /help")
   void unknown() {
     Recorded replies = new Recorded();

@@ -82,6 +82,28 @@ class TextCommandParserTest {
   }
 
   @Test
+  @DisplayName("usage lines show each option's value as defined, by name where the definition says so; the hint drops the name")
+  void usageLines() {
+    CommandDefinition paper = CommandDefinition.of("paper", "One paper",
+        OptionDefinition.string("id", "arXiv id or URL", true).withValue("ID|URL"));
+    assertThat(paper.usage()).isEqualTo("/paper <ID|URL>");
+    assertThat(paper.usageHint()).isEqualTo("<ID|URL>");
+    CommandDefinition subscribe = CommandDefinition.managed("subscribe", "Subscribe",
+        OptionDefinition.string("time", "HH:MM", false).withValue("HH:MM").writtenByName(),
+        OptionDefinition.choice("style", "layout", false, List.of("digest", "threads")).writtenByName());
+    assertThat(subscribe.usage()).isEqualTo("/subscribe [time:HH:MM] [style:digest|threads]");
+    // shown by name, still given in order too
+    assertThat(TextCommandParser.parse(subscribe, "09:00 threads").options())
+        .isEqualTo(Map.of("time", "09:00", "style", "threads"));
+    CommandDefinition search = CommandDefinition.of("search", "Search",
+        OptionDefinition.rest("query", "words", true).withValue("QUERY"),
+        OptionDefinition.integer("n", "how many", false, 1, 25).withValue("N"));
+    assertThat(search.usage()).isEqualTo("/search <QUERY…> [n:N]");
+    assertThat(ALERT.usageHint()).isEqualTo("add <query…> [mention:…] | list");
+    assertThat(CommandDefinition.of("help", "Help").usageHint()).isEmpty();
+  }
+
+  @Test
   @DisplayName("umbrella commands take a subcommand, then its options; mentions become typed ids")
   void subcommands() {
     ParsedCommand p = TextCommandParser.parse(ALERT, "add 확산 모델 mention:<@U123|ana>");

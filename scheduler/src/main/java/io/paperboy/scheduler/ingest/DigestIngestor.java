@@ -2,12 +2,14 @@ package io.paperboy.scheduler.ingest;
 
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.digest.DigestRejectedException;
+import io.paperboy.scheduler.source.DigestFileNames;
 import io.paperboy.store.Digest;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.PaperStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * order, leaving out {@code README.md} (a seeds folder carries one) and hidden folders such as
  * {@code .git}; a file named explicitly is parsed whatever its name. Two files for the same date
  * in one batch are both saved, in that order, so the later one wins — exactly as ingesting it again
- * later would.
+ * later would. A file whose name carries another date than its heading is stored under the
+ * heading's date and listed in the report ({@link NamedForAnotherDay}).
  */
 public final class DigestIngestor {
 
@@ -53,10 +56,15 @@ public final class DigestIngestor {
     List<Path> files = expansion.files();
     List<DigestRejectedException> refusals = new ArrayList<>(expansion.unlistedFolders());
     List<IngestResult> results = new ArrayList<>();
+    List<NamedForAnotherDay> misnamed = new ArrayList<>();
     int done = 0;
     for (Path file : files) {
       try {
         Digest digest = parser.parse(file);
+        Set<LocalDate> named = DigestFileNames.datesOf(file);
+        if (!named.isEmpty() && !named.contains(digest.date())) {
+          misnamed.add(new NamedForAnotherDay(file, named.iterator().next(), digest.date()));
+        }
         IngestResult result = store.save(digest);
         results.add(result);
         LOG.debug("{}: {} saved: {} new, {} updated, {} removed entries", file, result.date(), result.added(),
@@ -68,7 +76,8 @@ public final class DigestIngestor {
       progress.fileDone(file, ++done, files.size());
     }
     // a folder that could not be listed counts as one path seen, so "refused" never exceeds "seen"
-    IngestReport report = new IngestReport(files.size() + expansion.unlistedFolders().size(), results, refusals);
+    IngestReport report = new IngestReport(files.size() + expansion.unlistedFolders().size(), results, refusals,
+        misnamed);
     LOG.debug("ingest: {}", report.summary());
     return report;
   }
@@ -102,8 +111,12 @@ public final class DigestIngestor {
   }
 
   private static List<Path> markdownFilesIn(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
+    // a folder given as a symbolic link (ln -s ~/digests inbox) is walked through the link, but its
+    // files keep the name it was given by; links further down are not followed (no cycles)
+    Path root = Files.isSymbolicLink(folder) ? folder.toRealPath() : folder;
+    try (Stream<Path> walk = Files.walk(root)) {
       return walk
+          .map(p -> root == folder ? p : folder.resolve(root.relativize(p).toString()))
           .filter(p -> !inHiddenFolder(folder, p))
           .filter(Files::isRegularFile)
           .filter(DigestIngestor::isDigestName)

@@ -11,12 +11,19 @@ import java.util.stream.Collectors;
  * @param filesSeen every file the ingest looked at (folders expanded)
  * @param results   one per accepted file, in ingest order; alerts fire on their new papers
  * @param refusals  one per refused file, in ingest order; nothing of these files was stored
+ * @param misnamed  accepted files whose name says another date than their heading, in ingest order
  */
-public record IngestReport(int filesSeen, List<IngestResult> results, List<DigestRejectedException> refusals) {
+public record IngestReport(int filesSeen, List<IngestResult> results, List<DigestRejectedException> refusals,
+    List<NamedForAnotherDay> misnamed) {
 
   public IngestReport {
     results = List.copyOf(results);
     refusals = List.copyOf(refusals);
+    misnamed = List.copyOf(misnamed);
+  }
+
+  public IngestReport(int filesSeen, List<IngestResult> results, List<DigestRejectedException> refusals) {
+    this(filesSeen, results, refusals, List.of());
   }
 
   public int filesAccepted() {
@@ -49,10 +56,14 @@ public record IngestReport(int filesSeen, List<IngestResult> results, List<Diges
     return results.stream().flatMap(r -> r.newPapers().stream()).collect(Collectors.toUnmodifiableList());
   }
 
-  /** One line, e.g. {@code 2 files, 2 days: 37 new, 0 updated, 0 removed entries; 0 refused}. */
+  /**
+   * One line, e.g. {@code 2 files, 2 days: 37 new, 0 updated, 0 removed entries; 0 refused}, and
+   * {@code ; 3 named for another date than their heading} when some were.
+   */
   public String summary() {
     return plural(filesSeen, "file") + ", " + plural(days(), "day") + ": " + entriesAdded() + " new, "
-        + entriesUpdated() + " updated, " + entriesRemoved() + " removed entries; " + filesRefused() + " refused";
+        + entriesUpdated() + " updated, " + entriesRemoved() + " removed entries; " + filesRefused() + " refused"
+        + (misnamed.isEmpty() ? "" : "; " + misnamed.size() + " named for another date than their heading");
   }
 
   private static String plural(int n, String noun) {

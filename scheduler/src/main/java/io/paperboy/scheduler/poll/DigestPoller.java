@@ -1,5 +1,6 @@
 package io.paperboy.scheduler.poll;
 
+import io.paperboy.scheduler.source.DigestFileNames;
 import io.paperboy.scheduler.source.DigestSource;
 import io.paperboy.scheduler.source.FetchResult;
 import io.paperboy.store.Digest;
@@ -180,6 +181,14 @@ public final class DigestPoller {
       List<String> reasons) {
     Digest digest = found.digest();
     if (!digest.date().equals(date)) {
+      if (DigestFileNames.datesOf(found.origin()).contains(date)) {
+        // a file (or URL) named for this day holds another: a copy went wrong; waiting will not fix it
+        String why = found.origin() + " is named for " + date + ", but its heading says " + digest.date()
+            + "; not stored as " + date;
+        reasons.add(source.name() + ": " + why);
+        note(day, source, why, Level.WARN);
+        return Optional.empty();
+      }
       // e.g. a "latest.md" URL still serving yesterday: not an error, just not today's digest yet
       String why = found.origin() + " holds the digest of " + digest.date() + ", not " + date;
       reasons.add(source.name() + ": " + why);

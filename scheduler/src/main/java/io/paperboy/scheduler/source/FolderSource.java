@@ -123,11 +123,6 @@ public final class FolderSource implements DigestSource {
   }
 
   private List<Path> filesFor(LocalDate date) throws IOException {
-    String iso = date.toString();
-    String compact = date.format(COMPACT);
-    String yyyy = String.format(Locale.ROOT, "%04d", date.getYear());
-    String mm = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-    String dd = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
     List<Path> found = new ArrayList<>();
     Files.walkFileTree(folder, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
       @Override
@@ -140,16 +135,8 @@ public final class FolderSource implements DigestSource {
         if (!attrs.isRegularFile() || hidden(file) || !isMarkdown(file)) {
           return FileVisitResult.CONTINUE;
         }
-        Path relative = folder.relativize(file);
-        String base = relative.getFileName().toString();
-        String stem = base.substring(0, base.length() - ".md".length());
-        int n = relative.getNameCount();
-        boolean byName = stem.equals(iso) || stem.equals(compact);
-        boolean nestedFile = n >= 3 && segment(relative, n - 3).equals(yyyy) && segment(relative, n - 2).equals(mm)
-            && stem.equals(dd);
-        boolean inDayFolder = n >= 4 && segment(relative, n - 4).equals(yyyy) && segment(relative, n - 3).equals(mm)
-            && segment(relative, n - 2).equals(dd);
-        if (byName || nestedFile || inDayFolder) {
+        // only the path inside the folder names the day: the folder's own path is the operator's choice
+        if (DigestFileNames.datesOf(folder.relativize(file)).contains(date)) {
           found.add(file);
         }
         return FileVisitResult.CONTINUE;
@@ -165,10 +152,6 @@ public final class FolderSource implements DigestSource {
     });
     found.sort(null);
     return found;
-  }
-
-  private static String segment(Path path, int index) {
-    return path.getName(index).toString();
   }
 
   private static boolean isMarkdown(Path file) {

@@ -163,4 +163,36 @@ class DigestIngestorTest {
 
     assertThat(report.summary()).isEqualTo("0 files, 0 days: 0 new, 0 updated, 0 removed entries; 0 refused");
   }
+
+  @Test
+  @DisplayName("a file whose name says another date than its heading is stored under the heading's date and reported")
+  void namedForAnotherDay() {
+    // GIVEN files named for one day holding another, beside well-named ones and one whose name carries no date
+    Path misnamed = write("inbox/2022-01-03.md", day("2024-06-07", "2406.04325"));
+    Path nested = write("inbox/2022/01/04.md", day("2024-06-06", "2406.04326"));
+    write("inbox/2024-06-05.md", day("2024-06-05", "2406.04327"));
+    write("inbox/latest.md", day("2024-06-04", "2406.04328"));
+
+    IngestReport report = ingestor.ingest(List.of(dir.resolve("inbox")), IngestProgress.NONE);
+
+    assertThat(savedDates(store)).containsExactlyInAnyOrder(LocalDate.parse("2024-06-07"), LocalDate.parse("2024-06-06"),
+        LocalDate.parse("2024-06-05"), LocalDate.parse("2024-06-04"));
+    assertThat(report.misnamed()).extracting(NamedForAnotherDay::message).containsExactly(
+        misnamed + ": named for 2022-01-03, but its heading says 2024-06-07; stored as 2024-06-07",
+        nested + ": named for 2022-01-04, but its heading says 2024-06-06; stored as 2024-06-06");
+    assertThat(report.summary()).endsWith("; 0 refused; 2 named for another date than their heading");
+  }
+
+  @Test
+  @DisplayName("a folder given as a symbolic link is walked, its files named through the link")
+  void symlinkedFolder() throws IOException {
+    write("real/2024-06-07.md", day("2024-06-07", "2406.04325"));
+    Path link = Files.createSymbolicLink(dir.resolve("seeds"), dir.resolve("real"));
+
+    IngestReport report = ingestor.ingest(List.of(link), IngestProgress.NONE);
+
+    assertThat(report.filesAccepted()).isEqualTo(1);
+    assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.date()).isEqualTo(LocalDate.parse("2024-06-07")));
+    assertThat(report.refusals()).isEmpty();
+  }
 }

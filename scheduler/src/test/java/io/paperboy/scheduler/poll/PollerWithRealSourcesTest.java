@@ -87,4 +87,39 @@ class PollerWithRealSourcesTest {
       server.stop(0);
     }
   }
+
+  @Test
+  @DisplayName("a folder file named for the day whose heading says another is logged as a warning naming both dates, not stored")
+  void fileNamedForTheDayHoldsAnother() throws Exception {
+    java.nio.file.Path inbox = dir.resolve("inbox");
+    java.nio.file.Files.createDirectories(inbox.resolve("2024/06"));
+    java.nio.file.Path file = inbox.resolve("2024/06/07.md");
+    java.nio.file.Files.writeString(file, "2024-06-06");
+    MarkdownDigestReader reader = (name, content) ->
+        TestDigests.digest(LocalDate.parse(new String(content, StandardCharsets.UTF_8).strip()), "2406.00001");
+    List<DigestSource> sources = DigestSources.parse(List.of("folder:" + inbox), reader, HttpClient.newHttpClient(),
+        Duration.ofSeconds(30));
+    MutableClock clock = new MutableClock(DAY.atTime(9, 0).atZone(SEOUL).toInstant());
+    RecordingStore store = new RecordingStore();
+    DigestPoller poller = new DigestPoller(sources, store, clock, SEOUL,
+        new PollPolicy(LocalTime.of(6, 0), Duration.ofMinutes(5), Duration.ofMinutes(30), LocalTime.of(22, 0)));
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DigestPoller.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    log.addAppender(logs);
+    try {
+      PollOutcome outcome = poller.poll(DAY);
+
+      String expected = file + " is named for 2024-06-07, but its heading says 2024-06-06; not stored as 2024-06-07";
+      assertThat(((PollOutcome.NotFound) outcome).reasons()).singleElement().asString().contains(expected);
+      assertThat(logs.list).anySatisfy(e -> {
+        assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(e.getFormattedMessage()).contains(expected);
+      });
+      assertThat(store.saved).isEmpty();
+    } finally {
+      log.detachAppender(logs);
+    }
+  }
 }
