@@ -1,0 +1,102 @@
+package io.paperboy.store.sqlite.papers;
+
+import io.paperboy.store.CountPeriod;
+import io.paperboy.store.PeriodCount;
+import io.paperboy.store.query.Query;
+import io.paperboy.store.query.QueryCounts;
+import io.paperboy.store.sqlite.db.Database;
+import io.paperboy.store.sqlite.search.FtsTranslation;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The counting side of {@link SqlitePaperStore}: the FTS5 index as {@link QueryCounts}'s index.
+ * An exact query is one {@code GROUP BY first_seen} over the index's matches joined to their
+ * paper rows, so only one row per day leaves SQLite. Papers are dated by {@code paper.first_seen}
+ * (the first digest that listed them); a range without a query uses the index on it.
+ */
+final class PaperCounts implements QueryCounts.Index {
+
+  private static final String COUNT = """
+      SELECT p.first_seen, count(*)
+        FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid
+       WHERE paper_fts MATCH ? AND p.first_seen BETWEEN ? AND ?
+       GROUP BY p.first_seen
+      """;
+  private static final String MATCHED = """
+      SELECT p.first_seen, p.title, p.authors, p.summary
+        FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid
+       WHERE paper_fts MATCH ? AND p.first_seen BETWEEN ? AND ?
+      """;
+  private static final String ALL = "SELECT first_seen, title, authors, summary FROM paper WHERE first_seen BETWEEN ? AND ?";
+
+  private final Database db;
+  private final PaperWrites writes;
+
+  PaperCounts(Database db, PaperWrites writes) {
+    this.db = db;
+    this.writes = writes;
+  }
+
+  List<PeriodCount> countPerPeriod(Query query, LocalDate from, LocalDate to, CountPeriod by) {
+    return QueryCounts.perPeriod(query, from, to, by, this);
+  }
+
+  @Override
+  public Map<LocalDate, Integer> countFirstListed(Query indexable, LocalDate from, LocalDate to) {
+    String expression = FtsTranslation.expression(indexable);
+    catchUp();
+    return db.read(c -> {
+      Map<LocalDate, Integer> perDay = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(COUNT)) {
+        ps.setString(1, expression);
+        ps.setString(2, from.toString());
+        ps.setString(3, to.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            perDay.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
+          }
+        }
+      }
+      return perDay;
+    });
+  }
+
+  @Override
+  public void firstListed(Optional<Query> indexable, LocalDate from, LocalDate to, Consumer<QueryCounts.Listed> sink) {
+    Optional<String> expression = indexable.map(FtsTranslation::expression);
+    if (expression.isPresent()) {
+      catchUp();
+    }
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(expression.isPresent() ? MATCHED : ALL)) {
+        int i = 1;
+        if (expression.isPresent()) {
+          ps.setString(i++, expression.get());
+        }
+        ps.setString(i++, from.toString());
+        ps.setString(i, to.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(new QueryCounts.Listed(LocalDate.parse(rs.getString(1)), rs.getString(2),
+                Rows.authors(rs.getString(3)), rs.getString(4)));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /** A count never answers from a stale index: saveAll may have left papers to index. */
+  private void catchUp() {
+    if (writes.searchIndexBehind()) {
+      writes.refreshSearchIndex();
+    }
+  }
+}
