@@ -3,6 +3,7 @@ package io.paperboy.bot.cli;
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.core.console.AttachmentFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,15 @@ final class Launcher {
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = new ConfigLoader().load(file, env);
     return common.db == null ? config : config.withDatabase(common.db.toString());
+  }
+
+  /**
+   * Where the console saves the images answers carry (a {@code /trend} chart): {@code charts/}
+   * beside the database, so {@code data/charts/} by default.
+   */
+  static AttachmentFiles charts(Paperboy app) {
+    Path parent = app.config().databasePath().getParent();
+    return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
   }
 
   Paperboy open(CommonOptions common) {
