@@ -60,30 +60,48 @@ public final class TrendCommand implements Command {
 
   @Override
   public Message handle(CommandRequest request) {
+    Optional<Counted> counted = count(request);
+    if (counted.isEmpty()) {
+      return Message.ephemeralText("No digest has been ingested yet, so there is nothing to count.");
+    }
+    Counted c = counted.get();
+    if (c.series().stream().allMatch(s -> total(s) == 0)) {
+      return Message.ephemeralText("No paper first listed from " + c.range().from() + " to " + c.range().to()
+          + " matches `" + code(c.main().label()) + "`" + c.vs().map(v -> " or `" + code(v.label()) + "`").orElse("") + ".");
+    }
+    return answer(c.main(), c.vs(), c.range(), c.series());
+  }
+
+  /**
+   * What a request counts: its queries, its range and the store's counts per period, one series
+   * per query; empty when no digest is stored.
+   *
+   * @throws UsageException for an empty query, or a comparison with the same query
+   */
+  Optional<Counted> count(CommandRequest request) {
     String text = request.string("query").orElse("").strip();
     Optional<String> vsText = request.string("vs").map(String::strip).filter(s -> !s.isEmpty());
     Term main = term(text);
     Optional<Term> vs = vsText.map(TrendCommand::term);
     if (vs.isPresent() && vs.get().label().equals(main.label())) {
-      throw new UsageException("Compare `" + main.label() + "` with a different query.", DEFINITION.usage());
+      throw new UsageException("Compare `" + code(main.label()) + "` with a different query.", DEFINITION.usage());
     }
     List<LocalDate> days = store.digestDates();
     if (days.isEmpty()) {
-      return Message.ephemeralText("No digest has been ingested yet, so there is nothing to count.");
+      return Optional.empty();
     }
     LocalDate today = LocalDate.ofInstant(request.now(), zone);
-    LocalDate latest = days.get(days.size() - 1).isAfter(today) ? today : days.get(days.size() - 1);
+    LocalDate newest = days.get(days.size() - 1);
+    LocalDate latest = newest.isAfter(today) ? today : newest;
     TrendRange range = TrendRange.of(request.string("period").orElse("1y"), request.string("by"), latest, days.get(0));
-
     List<TrendChart.Series> series = new ArrayList<>();
     series.add(count(main, range));
     vs.ifPresent(v -> series.add(count(v, range)));
-    if (series.stream().allMatch(s -> total(s) == 0)) {
-      return Message.ephemeralText("No paper first listed from " + range.from() + " to " + range.to() + " matches `"
-          + code(main.label()) + "`" + vs.map(v -> " or `" + code(v.label()) + "`").orElse("") + ".");
-    }
-    return answer(main, vs, range, series);
+    return Optional.of(new Counted(main, vs, range, series));
   }
+
+  /** A request's queries, range and counts. */
+  record Counted(Term main, Optional<Term> vs, TrendRange range, List<TrendChart.Series> series) {}
 
   private Message answer(Term main, Optional<Term> vs, TrendRange range, List<TrendChart.Series> series) {
     String title = "Trend: " + main.label() + vs.map(v -> " vs " + v.label()).orElse("");
@@ -150,7 +168,7 @@ public final class TrendCommand implements Command {
    * A query as typed and as searched. Like {@code /search}, what is not valid syntax is counted
    * as plain words, and the answer says so.
    */
-  private record Term(String label, Query query, Optional<String> readAsPlainWords) {}
+  record Term(String label, Query query, Optional<String> readAsPlainWords) {}
 
   private static Term term(String text) {
     if (text.isEmpty()) {
