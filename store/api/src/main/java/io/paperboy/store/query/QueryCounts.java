@@ -17,10 +17,12 @@ import java.util.function.Consumer;
  * {@link io.paperboy.store.PaperStore#countPerPeriod} for any backend, on the same split as
  * {@link QuerySearch}: when the full-text index decides the query alone (terms, phrases, fields,
  * AND, OR), the backend counts matches per day of first listing in the database and only the
- * per-day counts travel (a few hundred rows for a year, however many papers match). Exclusions
- * and regular expressions are checked by {@link QueryMatcher} on the papers the index part
- * matches, streamed one by one; a query of only regular expressions streams every paper first
- * listed in the range. Unlike a search, nothing is capped: a count is exact or it is wrong.
+ * per-day counts travel (a few hundred rows for a year, however many papers match). So do
+ * top-level exclusions of such parts ({@code 모델 -survey}) when the backend's index can exclude
+ * ({@link Index#countFirstListedExcluding}). Other exclusions and regular expressions are checked
+ * by {@link QueryMatcher} on the papers the index part matches, streamed one by one; a query of
+ * only regular expressions streams every paper first listed in the range. Unlike a search,
+ * nothing is capped: a count is exact or it is wrong.
  */
 public final class QueryCounts {
 
@@ -40,6 +42,16 @@ public final class QueryCounts {
      * them all in memory.
      */
     void firstListed(Optional<Query> indexable, LocalDate from, LocalDate to, Consumer<Listed> sink);
+
+    /**
+     * Like {@link #countFirstListed}, for the papers {@code indexable} matches and none of
+     * {@code excluded} does (each of the same shape as {@code indexable}); empty when the index
+     * cannot exclude, and the papers are then streamed through {@link #firstListed} instead.
+     */
+    default Optional<Map<LocalDate, Integer>> countFirstListedExcluding(Query indexable, List<Query> excluded,
+        LocalDate from, LocalDate to) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -69,9 +81,16 @@ public final class QueryCounts {
       return List.of();
     }
     Optional<Query> narrowing = QuerySearch.indexable(query);
+    Optional<Map<LocalDate, Integer>> excluding = Optional.empty();
+    if (narrowing.isPresent() && !QuerySearch.exact(query) && query instanceof Query.And and) {
+      excluding = exclusions(and).flatMap(ex -> index.countFirstListedExcluding(ex.get(0), ex.subList(1, ex.size()),
+          from, to));
+    }
     Map<LocalDate, Integer> perDay;
     if (narrowing.isPresent() && QuerySearch.exact(query)) {
       perDay = index.countFirstListed(narrowing.get(), from, to);
+    } else if (excluding.isPresent()) {
+      perDay = excluding.get();
     } else {
       Map<LocalDate, Integer> counted = new HashMap<>();
       index.firstListed(narrowing, from, to, paper -> {
@@ -82,6 +101,35 @@ public final class QueryCounts {
       perDay = counted;
     }
     return periods(perDay, from, to, by);
+  }
+
+  /**
+   * An AND of exact parts and exclusions of exact parts, with at least one part that is not an
+   * exclusion, as its positive part (first) and what it excludes (after it); empty for any other
+   * shape (an exclusion inside an OR, a regular expression anywhere).
+   */
+  static Optional<List<Query>> exclusions(Query.And and) {
+    List<Query> positive = new ArrayList<>();
+    List<Query> excluded = new ArrayList<>();
+    for (Query part : and.parts()) {
+      if (part instanceof Query.Not not) {
+        if (!QuerySearch.exact(not.part())) {
+          return Optional.empty();
+        }
+        excluded.add(not.part());
+      } else if (QuerySearch.exact(part)) {
+        positive.add(part);
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (positive.isEmpty() || excluded.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Query> out = new ArrayList<>();
+    out.add(positive.size() == 1 ? positive.get(0) : new Query.And(positive));
+    out.addAll(excluded);
+    return Optional.of(out);
   }
 
   /**

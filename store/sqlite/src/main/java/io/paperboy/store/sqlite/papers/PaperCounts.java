@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * The counting side of {@link SqlitePaperStore}: the FTS5 index as {@link QueryCounts}'s index.
  * An exact query is one {@code GROUP BY first_seen} over the index's matches joined to their
- * paper rows, so only one row per day leaves SQLite. Papers are dated by {@code paper.first_seen}
+ * paper rows, so only one row per day leaves SQLite; top-level exclusions become FTS5's
+ * {@code NOT}. Papers are dated by {@code paper.first_seen}
  * (the first digest that listed them); a range without a query uses the index on it.
  */
 final class PaperCounts implements QueryCounts.Index {
@@ -50,7 +51,21 @@ final class PaperCounts implements QueryCounts.Index {
 
   @Override
   public Map<LocalDate, Integer> countFirstListed(Query indexable, LocalDate from, LocalDate to) {
-    String expression = FtsTranslation.expression(indexable);
+    return count(FtsTranslation.expression(indexable), from, to);
+  }
+
+  /** FTS5's binary {@code NOT}: {@code (a) NOT (b) NOT (c)} matches a and neither b nor c. */
+  @Override
+  public Optional<Map<LocalDate, Integer>> countFirstListedExcluding(Query indexable, List<Query> excluded,
+      LocalDate from, LocalDate to) {
+    StringBuilder expression = new StringBuilder("(").append(FtsTranslation.expression(indexable)).append(')');
+    for (Query x : excluded) {
+      expression.append(" NOT (").append(FtsTranslation.expression(x)).append(')');
+    }
+    return Optional.of(count(expression.toString(), from, to));
+  }
+
+  private Map<LocalDate, Integer> count(String expression, LocalDate from, LocalDate to) {
     catchUp();
     return db.read(c -> {
       Map<LocalDate, Integer> perDay = new HashMap<>();
