@@ -182,6 +182,23 @@ public abstract class CountContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("days saved in any order count the same: a paper counts in its first week, even when that day came last")
+  void saveOrder() {
+    PaperStore store = fresh().papers();
+    // newest first: 2406.9 is stored on 06-17, then found on 06-03 as well, then on 05-27
+    store.save(digest("2024-06-17", entry(1, "2406.9").title("확산"), entry(2, "2406.8").title("확산 후기")));
+    store.save(digest("2024-06-03", entry(1, "2406.9").title("확산"), entry(2, "2406.7").title("확산 모델")));
+    store.save(digest("2024-05-27", entry(1, "2406.9").title("확산"), entry(2, "2406.6").title("Agents")));
+
+    assertThat(papers(store.countPerPeriod(words("확산"), day("2024-05-27"), day("2024-06-23"), CountPeriod.WEEK)))
+        .containsExactly(1, 1, 0, 1);
+    assertThat(papers(store.countPerPeriod(QueryParser.parse("확산 -모델"), day("2024-06-03"), day("2024-06-23"),
+        CountPeriod.WEEK))).as("2406.9 is first listed before the range").containsExactly(0, 0, 1);
+    assertThat(papers(store.countPerPeriod(QueryParser.parse("/확산/"), day("2024-06-03"), day("2024-06-23"),
+        CountPeriod.WEEK))).containsExactly(1, 0, 1);
+  }
+
+  @Test
   @DisplayName("papers saved in bulk are counted at once (no stale index)")
   void bulkSaveIsCounted() {
     PaperStore store = fresh().papers();

@@ -93,14 +93,28 @@ public final class QueryCounts {
       perDay = excluding.get();
     } else {
       Map<LocalDate, Integer> counted = new HashMap<>();
+      Query check = residual(query, narrowing);
       index.firstListed(narrowing, from, to, paper -> {
-        if (QueryMatcher.matches(query, new MatchableText(paper.title(), paper.authors(), paper.summary()))) {
+        if (QueryMatcher.matches(check, new MatchableText(paper.title(), paper.authors(), paper.summary()))) {
           counted.merge(paper.firstListed(), 1, Integer::sum);
         }
       });
       perDay = counted;
     }
     return periods(perDay, from, to, by);
+  }
+
+  /**
+   * What is left to check on a paper the index matched for {@code narrowing}: of a top-level AND,
+   * only its parts the index could not decide (the exact ones are in the narrowing, so every
+   * streamed paper matches them already); any other query, whole.
+   */
+  static Query residual(Query query, Optional<Query> narrowing) {
+    if (narrowing.isEmpty() || !(query instanceof Query.And and)) {
+      return query;
+    }
+    List<Query> undecided = and.parts().stream().filter(p -> !QuerySearch.exact(p)).toList();
+    return undecided.size() == 1 ? undecided.get(0) : new Query.And(undecided);
   }
 
   /**

@@ -38,9 +38,15 @@ class QueryCountsTest {
     @Override
     public void firstListed(Optional<Query> indexable, LocalDate from, LocalDate to, Consumer<QueryCounts.Listed> sink) {
       asked.add("stream " + indexable.map(Object::toString).orElse("all"));
-      sink.accept(new QueryCounts.Listed(MON, "확산 모델", List.of("Ana"), "- survey of diffusion"));
-      sink.accept(new QueryCounts.Listed(MON.plusDays(1), "확산 모델", List.of("Ana"), "- new method"));
-      sink.accept(new QueryCounts.Listed(MON.plusDays(9), "GPT-4o agents", List.of("Bo"), "- tool use"));
+      // as an index would: only the papers the narrowing matches
+      for (QueryCounts.Listed p : List.of(
+          new QueryCounts.Listed(MON, "확산 모델", List.of("Ana"), "- survey of diffusion"),
+          new QueryCounts.Listed(MON.plusDays(1), "확산 모델", List.of("Ana"), "- new method"),
+          new QueryCounts.Listed(MON.plusDays(9), "GPT-4o agents", List.of("Bo"), "- tool use"))) {
+        if (indexable.isEmpty() || QueryMatcher.matches(indexable.get(), new MatchableText(p.title(), p.authors(), p.summary()))) {
+          sink.accept(p);
+        }
+      }
     }
 
     @Override

@@ -6,8 +6,10 @@ import io.paperboy.store.query.Query;
 import io.paperboy.store.query.QueryCounts;
 import io.paperboy.store.sqlite.db.Database;
 import io.paperboy.store.sqlite.search.FtsTranslation;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -19,21 +21,26 @@ import java.util.function.Consumer;
  * The counting side of {@link SqlitePaperStore}: the FTS5 index as {@link QueryCounts}'s index.
  * An exact query is one {@code GROUP BY first_seen} over the index's matches joined to their
  * paper rows, so only one row per day leaves SQLite; top-level exclusions become FTS5's
- * {@code NOT}. Papers are dated by {@code paper.first_seen}
+ * {@code NOT}. Papers get their ids as they are first stored, so those first listed in a range
+ * hold a narrow band of ids: FTS5 is given that band as a rowid range and walks only that part of
+ * its doclists (a common word over the last year of 100k papers: ~15k matches walked, not ~100k),
+ * while the {@code first_seen} condition keeps the count exact whatever order papers came in. Papers are dated by {@code paper.first_seen}
  * (the first digest that listed them); a range without a query uses the index on it.
  */
 final class PaperCounts implements QueryCounts.Index {
 
+  /** The ids of the papers first listed in a range: a window FTS5 can bound its doclists by. */
+  private static final String IDS = "SELECT min(id), max(id) FROM paper WHERE first_seen BETWEEN ? AND ?";
   private static final String COUNT = """
       SELECT p.first_seen, count(*)
         FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid
-       WHERE paper_fts MATCH ? AND p.first_seen BETWEEN ? AND ?
+       WHERE paper_fts MATCH ? AND paper_fts.rowid BETWEEN ? AND ? AND p.first_seen BETWEEN ? AND ?
        GROUP BY p.first_seen
       """;
   private static final String MATCHED = """
       SELECT p.first_seen, p.title, p.authors, p.summary
         FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid
-       WHERE paper_fts MATCH ? AND p.first_seen BETWEEN ? AND ?
+       WHERE paper_fts MATCH ? AND paper_fts.rowid BETWEEN ? AND ? AND p.first_seen BETWEEN ? AND ?
       """;
   private static final String ALL = "SELECT first_seen, title, authors, summary FROM paper WHERE first_seen BETWEEN ? AND ?";
 
@@ -69,10 +76,16 @@ final class PaperCounts implements QueryCounts.Index {
     catchUp();
     return db.read(c -> {
       Map<LocalDate, Integer> perDay = new HashMap<>();
+      Optional<long[]> ids = ids(c, from, to);
+      if (ids.isEmpty()) {
+        return perDay;
+      }
       try (PreparedStatement ps = c.prepareStatement(COUNT)) {
         ps.setString(1, expression);
-        ps.setString(2, from.toString());
-        ps.setString(3, to.toString());
+        ps.setLong(2, ids.get()[0]);
+        ps.setLong(3, ids.get()[1]);
+        ps.setString(4, from.toString());
+        ps.setString(5, to.toString());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             perDay.put(LocalDate.parse(rs.getString(1)), rs.getInt(2));
@@ -90,10 +103,16 @@ final class PaperCounts implements QueryCounts.Index {
       catchUp();
     }
     db.read(c -> {
+      Optional<long[]> ids = ids(c, from, to);
+      if (ids.isEmpty()) {
+        return null;
+      }
       try (PreparedStatement ps = c.prepareStatement(expression.isPresent() ? MATCHED : ALL)) {
         int i = 1;
         if (expression.isPresent()) {
           ps.setString(i++, expression.get());
+          ps.setLong(i++, ids.get()[0]);
+          ps.setLong(i++, ids.get()[1]);
         }
         ps.setString(i++, from.toString());
         ps.setString(i, to.toString());
@@ -106,6 +125,21 @@ final class PaperCounts implements QueryCounts.Index {
       }
       return null;
     });
+  }
+
+  /** The smallest and largest id of the papers first listed in {@code from..to}; empty when there are none. */
+  private static Optional<long[]> ids(Connection c, LocalDate from, LocalDate to) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(IDS)) {
+      ps.setString(1, from.toString());
+      ps.setString(2, to.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long min = rs.getLong(1);
+        return rs.wasNull() ? Optional.empty() : Optional.of(new long[] {min, rs.getLong(2)});
+      }
+    }
   }
 
   /** A count never answers from a stale index: saveAll may have left papers to index. */
