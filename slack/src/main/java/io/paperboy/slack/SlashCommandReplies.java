@@ -9,6 +9,7 @@ import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -79,8 +80,8 @@ final class SlashCommandReplies implements Replies {
     if (!hasAttachments(message)) {
       respond(renderer.render(message), message.ephemeral());
     } else if (message.ephemeral()) {
-      respond(renderer.render(withNote(message, "_Slack cannot show an image in a message only you see; "
-          + "here it is as text._")), true);
+      respond(renderer.render(withNote(message, "Slack cannot show an image in a message only you see; "
+          + "here it is as text.")), true);
     } else {
       respond(renderer.render(withoutAttachments(message)), false);
       shareAttachments(message);
@@ -97,12 +98,20 @@ final class SlashCommandReplies implements Replies {
           log.warn("{}: could not share {} in {}: {}", invokedAs, attachment.fileName(), ctx.getChannelId(), refused.get());
           respond(renderer.render(Message.builder()
               .text(":warning: I could not post the chart in this channel (`" + refused.get() + "`)"
-                  + (refused.get().equals("not_in_channel") ? "; invite me with `/invite @Paperboy` and ask again" : "")
-                  + ". Here it is as text:")
+                  + hint(refused.get()) + ". Here it is as text:")
               .add(attachment).ephemeral(true).build()), true);
         }
       }
     }
+  }
+
+  /** What the asker can do about a refused file, for the errors someone can fix. */
+  private static String hint(String error) {
+    return switch (error) {
+      case "not_in_channel" -> "; invite me with `/invite @Paperboy` and ask again";
+      case "missing_scope" -> "; the app needs the `files:write` scope: reinstall it from config/slack-app-manifest.yml";
+      default -> "";
+    };
   }
 
   private static boolean hasAttachments(Message message) {
@@ -115,7 +124,7 @@ final class SlashCommandReplies implements Replies {
   }
 
   private static Message withNote(Message message, String note) {
-    List<Block> blocks = new java.util.ArrayList<>(message.blocks());
+    List<Block> blocks = new ArrayList<>(message.blocks());
     blocks.add(new Block.Context(List.of(note)));
     return new Message(blocks, message.ephemeral(), message.mention());
   }

@@ -183,7 +183,7 @@ class SlackChartReplyTest {
     JsonNode response = fake.awaitResponses("chart-3", 1, Duration.ofSeconds(10)).get(0);
     assertThat(response.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(text(response)).contains("Trend: 확산 vs diffusion", "▁▂▃█  41 papers",
-        "Slack cannot show an image in a message only you see");
+        "Slack cannot show an image in a message only you see; here it is as text.").doesNotContain("_Slack");
     assertThat(fake.calls("files.getUploadURLExternal")).isEmpty();
     assertThat(fake.defaultTeam().uploads()).isEmpty();
   }
