@@ -3,6 +3,7 @@ package io.paperboy.bot.trend;
 import io.paperboy.store.PeriodCount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trend as text: one sparkline per series ({@code ▁▂▃▄▅▆▇█}), all on one scale so two series
@@ -79,13 +80,13 @@ final class Sparklines {
         || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
   }
 
-  private static java.util.Optional<PeriodCount> peak(List<PeriodCount> counts) {
+  private static Optional<PeriodCount> peak(List<PeriodCount> counts) {
     PeriodCount best = null;
     for (PeriodCount c : counts) {
       if (c.papers() > 0 && (best == null || c.papers() > best.papers())) {
         best = c;
       }
     }
-    return java.util.Optional.ofNullable(best);
+    return Optional.ofNullable(best);
   }
 }

@@ -9,6 +9,7 @@ import io.paperboy.core.command.Workload;
 import io.paperboy.core.format.TextCut;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
+import io.paperboy.store.CountPeriod;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.PeriodCount;
 import io.paperboy.store.query.Query;
@@ -16,6 +17,7 @@ import io.paperboy.store.query.SearchInput;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +33,8 @@ import java.util.Optional;
 public final class TrendCommand implements Command {
 
   static final String FILE_NAME = "trend.png";
+  /** How much of a query the chart's title, legend and sparklines show. */
+  private static final int LABEL = 60;
 
   private static final CommandDefinition DEFINITION = CommandDefinition.of("trend",
       "Chart how many papers matched a query per week or month",
@@ -105,16 +109,21 @@ public final class TrendCommand implements Command {
 
   private Message answer(Term main, Optional<Term> vs, TrendRange range, List<TrendChart.Series> series) {
     String title = "Trend: " + main.label() + vs.map(v -> " vs " + v.label()).orElse("");
+    // the image has room for a line of title; the header of the message takes more
+    String chartTitle = "Trend: " + TextCut.cut(main.label(), LABEL) + vs.map(v -> " vs " + TextCut.cut(v.label(), LABEL))
+        .orElse("");
     String unit = range.unitName();
     String counted = "Papers per " + unit + " by the day a digest first listed them ("
-        + (range.by() == io.paperboy.store.CountPeriod.WEEK ? "weeks from Monday, " : "") + range.from() + " – "
+        + (range.by() == CountPeriod.WEEK ? "weeks from Monday, " : "") + range.from() + " – "
         + range.to() + ", " + range.label() + ")";
     String source = "Source: the Daily Papers digests Paperboy stored, " + range.from() + " – " + range.to()
         + "; a paper counts once, in the " + unit + " a digest first listed it.";
-    byte[] png = TrendChart.png(new TrendChart.Spec(title,
+    byte[] png = TrendChart.png(new TrendChart.Spec(chartTitle,
         (unit.equals("week") ? "Week (starting Monday)" : "Month"),
         "Papers first listed", source, range.by(), legend(series)));
-    List<String> sparklines = Sparklines.lines(series, unit.equals("week") ? "week of" : "month from");
+    List<TrendChart.Series> shortNames = new ArrayList<>();
+    series.forEach(s -> shortNames.add(new TrendChart.Series(TextCut.cut(s.name(), LABEL), s.counts())));
+    List<String> sparklines = Sparklines.lines(shortNames, unit.equals("week") ? "week of" : "month from");
     Message.Builder b = Message.builder()
         .header(TextCut.cut(title, 150))
         .add(new Block.Attachment(FILE_NAME, png, altText(series, range), sparklines))
@@ -127,7 +136,7 @@ public final class TrendCommand implements Command {
   private static List<TrendChart.Series> legend(List<TrendChart.Series> series) {
     List<TrendChart.Series> named = new ArrayList<>();
     for (TrendChart.Series s : series) {
-      named.add(new TrendChart.Series(TextCut.cut(s.name(), 60) + " (" + total(s) + ")", s.counts()));
+      named.add(new TrendChart.Series(TextCut.cut(s.name(), LABEL) + " (" + total(s) + ")", s.counts()));
     }
     return named;
   }
@@ -137,7 +146,7 @@ public final class TrendCommand implements Command {
         .append(range.from()).append(" to ").append(range.to()).append(": ");
     for (int i = 0; i < series.size(); i++) {
       TrendChart.Series s = series.get(i);
-      PeriodCount peak = s.counts().stream().max(java.util.Comparator.comparingInt(PeriodCount::papers)).orElseThrow();
+      PeriodCount peak = s.counts().stream().max(Comparator.comparingInt(PeriodCount::papers)).orElseThrow();
       alt.append(i == 0 ? "" : "; ").append(TextCut.cut(s.name(), 200)).append(" ").append(total(s))
           .append(total(s) == 1 ? " paper" : " papers");
       if (peak.papers() > 0) {
@@ -150,8 +159,11 @@ public final class TrendCommand implements Command {
 
   private static List<String> notes(Term main, Optional<Term> vs) {
     List<String> notes = new ArrayList<>();
-    main.readAsPlainWords().ifPresent(e -> notes.add("`" + main.label() + "` read as plain words (query syntax, " + e + ")."));
-    vs.flatMap(v -> v.readAsPlainWords().map(e -> "`" + v.label() + "` read as plain words (query syntax, " + e + ")."))
+    // context lines are plain text: quotes, not code spans
+    main.readAsPlainWords().ifPresent(e -> notes.add("“" + TextCut.cut(main.label(), LABEL)
+        + "” read as plain words (query syntax, " + e + ")."));
+    vs.flatMap(v -> v.readAsPlainWords().map(e -> "“" + TextCut.cut(v.label(), LABEL)
+        + "” read as plain words (query syntax, " + e + ")."))
         .ifPresent(notes::add);
     return notes;
   }

@@ -208,7 +208,14 @@ class TrendCommandTest {
     // a query that is not valid syntax is counted as plain words, and the answer says so
     Message forgiven = trend.handle(request("확산 \""));
     assertThat(forgiven.blocks()).anySatisfy(b -> assertThat(b).isInstanceOfSatisfying(Block.Context.class,
-        c -> assertThat(c.items().get(0)).contains("read as plain words")));
+        c -> assertThat(c.items().get(0)).startsWith("“확산 \"” read as plain words (query syntax, position")));
+    // a query far longer than the language takes is read as plain words; the chart shows its start
+    String longQuery = "확산 " + "모델 ".repeat(400);
+    Message longAnswer = trend.handle(request(longQuery.strip()));
+    Block.Attachment chart = chart(longAnswer);
+    assertThat(chart.textVersion()).allSatisfy(line -> assertThat(line.length()).isLessThan(200));
+    assertThat(chart.altText().length()).isLessThanOrEqualTo(Block.Attachment.MAX_ALT_TEXT);
+    assertThat(((Block.Header) longAnswer.blocks().get(0)).text().length()).isLessThanOrEqualTo(150);
   }
 
   @Test
