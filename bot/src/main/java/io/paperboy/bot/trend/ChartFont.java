@@ -17,7 +17,22 @@ final class ChartFont {
 
   static final String RESOURCE = "NotoSansCJKkr-Regular-subset.otf";
 
+  static {
+    headless();
+  }
+
   private ChartFont() {}
+
+  /**
+   * Asks AWT to run headless unless told otherwise: a server has no display, and drawing into an
+   * image needs none. Effective only before AWT's graphics environment starts, hence called from
+   * the static initialisers of the chart classes, the first of them to touch AWT.
+   */
+  static void headless() {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
 
   private static final class Loaded {
     static final Font BASE = load();

@@ -40,10 +40,7 @@ final class TrendChart {
   private static final Color FOOTER_TEXT = new Color(0x555555);
 
   static {
-    // before the first AWT class initialises: a server has no display, and a chart needs none
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    ChartFont.headless();
   }
 
   /**
