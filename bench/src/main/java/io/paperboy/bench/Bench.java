@@ -78,7 +78,9 @@ public final class Bench {
     report.add(new BenchReport.Row("ingest (parser + store, FTS included)",
         String.format(Locale.ROOT, "%.0f entries/s", ingest.paperboyEntriesPerSecond()),
         String.format(Locale.ROOT, "%.0f entries/s (plain JDBC batch)", ingest.jdbcEntriesPerSecond()),
-        BenchReport.ratio(ratio), "≥ 0.5× baseline", ratio >= 0.5));
+        BenchReport.ratio(ratio), "≥ 0.5× baseline", ratio >= 0.5,
+        BenchReport.Measured.of(ingest.paperboyEntriesPerSecond(), "entries/s")
+            .withBaseline(ingest.jdbcEntriesPerSecond()).withRatio(ratio)));
 
     PaperboyConfig config = PaperboyConfig.defaults().withDatabase(ingest.database().toString());
     try (Paperboy app = Paperboy.open(config, Clock.systemUTC())) {
@@ -89,7 +91,8 @@ public final class Bench {
       report.add(new BenchReport.Row("/paper p50 / p99",
           BenchReport.micros(lookup[0].p50()) + " / " + BenchReport.micros(lookup[0].p99()),
           BenchReport.micros(lookup[1].p50()) + " / " + BenchReport.micros(lookup[1].p99()) + " (raw SELECT)",
-          BenchReport.ratio(r) + " (p99)", "p99 ≤ 1.5× raw lookup", r <= 1.5));
+          BenchReport.ratio(r) + " (p99)", "p99 ≤ 1.5× raw lookup", r <= 1.5,
+          BenchReport.Measured.latency(lookup[0]).withBaseline(lookup[1]).withRatio(r)));
 
       List<Map<String, Object>> weeks = new ArrayList<>();
       for (LocalDate d = ingest.first(); d.isBefore(ingest.last()); d = d.plusDays(7)) {
@@ -97,7 +100,7 @@ public final class Bench {
       }
       Latencies top = store.command(commands, iterations, weeks, "top");
       report.add(new BenchReport.Row("/top (one day) p50 / p99", BenchReport.micros(top.p50()) + " / "
-          + BenchReport.micros(top.p99()), "—", "—", "informational", true));
+          + BenchReport.micros(top.p99()), "—", "—", "informational", true, BenchReport.Measured.latency(top)));
 
       searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
@@ -114,12 +117,14 @@ public final class Bench {
           ingest.database().toString()));
       report.add(new BenchReport.Row("start to answered (`paperboy ask /paper`)",
           String.format(Locale.ROOT, "%.2f s", ask.seconds()), String.format(Locale.ROOT, "%.2f s (bare `java -version`)",
-          bare.seconds()), BenchReport.ratio(ask.seconds() / bare.seconds()), "< 2 s", ask.seconds() < 2));
+          bare.seconds()), BenchReport.ratio(ask.seconds() / bare.seconds()), "< 2 s", ask.seconds() < 2,
+          BenchReport.Measured.of(ask.seconds(), "s").withBaseline(bare.seconds())
+              .withRatio(ask.seconds() / bare.seconds())));
       ProcessBenchmarks.Run search = ProcessBenchmarks.paperboy(List.of("ask", "/search 모델", "--db",
           ingest.database().toString()));
       long kb = Math.max(ask.peakRssKb(), search.peakRssKb());
       report.add(new BenchReport.Row("peak resident memory (ask /paper, /search at " + papers + " papers)",
-          kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024));
+          kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024, BenchReport.Measured.of(kb / 1024.0, "MiB")));
     }
     return report;
   }
@@ -138,7 +143,9 @@ public final class Bench {
     report.add(new BenchReport.Row(name,
         BenchReport.micros(r.adapter().p50()) + " / " + BenchReport.micros(r.adapter().p99()),
         BenchReport.micros(r.baseline().p50()) + " / " + BenchReport.micros(r.baseline().p99()) + " (" + baseline + ")",
-        BenchReport.ratio(r.adapter().p99() / r.baseline().p99()) + " (p99)", "p99 < 50 ms", p99Ms < 50));
+        BenchReport.ratio(r.adapter().p99() / r.baseline().p99()) + " (p99)", "p99 < 50 ms", p99Ms < 50,
+        BenchReport.Measured.latency(r.adapter()).withBaseline(r.baseline())
+            .withRatio(r.adapter().p99() / r.baseline().p99())));
   }
 
   private void fanOutRow(BenchReport report, Path work) throws Exception {
@@ -148,7 +155,10 @@ public final class Bench {
         + r.parallelism() + ")", String.format(Locale.ROOT, "%.1f s (%d messages, %d answers were 429)", r.seconds(),
         r.messages(), r.rateLimited()), String.format(Locale.ROOT, "%.1f s (floor: 50 requests/s global, 5 per 5 s"
         + " per channel)", r.floorSeconds()), String.format(Locale.ROOT, "%.1f %% of ceiling", 100 * r.ofCeiling()),
-        "≥ 95 % of ceiling", r.ofCeiling() >= 0.95));
+        "≥ 95 % of ceiling", r.ofCeiling() >= 0.95,
+        BenchReport.Measured.of(r.seconds(), "s").withBaseline(r.floorSeconds()).withRatio(r.ofCeiling())
+            .with("channels", r.channels()).with("messages", r.messages()).with("rate_limited", r.rateLimited())
+            .with("parallelism", r.parallelism())));
   }
 
   private void alertRows(BenchReport report, int alertCount, int paperCount) throws Exception {
@@ -157,10 +167,12 @@ public final class Bench {
     List<io.paperboy.store.DigestEntry> day = AlertBenchmarks.entries(70, 5);
     Latencies dayLatency = AlertBenchmarks.perPaper(alerts, day.subList(0, Math.min(70, day.size())));
     report.add(new BenchReport.Row("alerts: " + alertCount + " alerts vs a 70-paper day, per paper p50 / p99",
-        BenchReport.micros(dayLatency.p50()) + " / " + BenchReport.micros(dayLatency.p99()), "—", "—", "informational", true));
+        BenchReport.micros(dayLatency.p50()) + " / " + BenchReport.micros(dayLatency.p99()), "—", "—", "informational", true,
+        BenchReport.Measured.latency(dayLatency)));
     Latencies many = AlertBenchmarks.perPaper(alerts, AlertBenchmarks.entries(paperCount, 6));
     report.add(new BenchReport.Row("alerts: " + alertCount + " alerts vs " + paperCount + " papers, per paper p50 / p99",
-        BenchReport.micros(many.p50()) + " / " + BenchReport.micros(many.p99()), "—", "—", "informational", true));
+        BenchReport.micros(many.p50()) + " / " + BenchReport.micros(many.p99()), "—", "—", "informational", true,
+        BenchReport.Measured.latency(many)));
   }
 
   private void searchRow(BenchReport report, StoreBenchmarks store, CommandService commands, String language,
@@ -171,6 +183,7 @@ public final class Bench {
     double limitMs = papers > 100_000 ? 200 : 50;
     report.add(new BenchReport.Row("/search " + language + " p50 / p99 " + queries,
         BenchReport.micros(l.p50()) + " / " + BenchReport.micros(l.p99()), "—",
-        BenchReport.ratio(l.p99() / 1000 / limitMs) + " of limit", "p99 < " + (int) limitMs + " ms", l.p99() / 1000 < limitMs));
+        BenchReport.ratio(l.p99() / 1000 / limitMs) + " of limit", "p99 < " + (int) limitMs + " ms", l.p99() / 1000 < limitMs,
+        BenchReport.Measured.latency(l).withRatio(l.p99() / 1000 / limitMs).with("limit_ms", limitMs)));
   }
 }

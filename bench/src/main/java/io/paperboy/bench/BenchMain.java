@@ -1,15 +1,16 @@
 package io.paperboy.bench;
 
 import io.paperboy.bot.cli.Stdio;
-import java.time.LocalDate;
-import java.util.Locale;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code paperboy bench [--papers N] [--quick]}: measurements beside same-run baselines. Its own
+ * {@code paperboy bench [--papers N] [--quick] [--json FILE]}: measurements beside same-run
+ * baselines, printed as a table and, with {@code --json}, also written as JSON Lines. Its own
  * jar ({@code bench/target/paperboy-bench.jar}), which the {@code ./paperboy} launcher runs for
  * {@code ./paperboy bench}, so the product jar carries neither the bench nor the fakes it drives.
  */
@@ -23,10 +24,25 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--quick", description = "a small smoke run (2,000 papers unless --papers is given, fewer iterations, no child processes)")
   boolean quick;
 
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "also write every row as one JSON object per line (numbers as numbers, with the run's machine facts)")
+  Path json;
+
+  /** Runs the benchmarks; the smoke test passes a smaller run. */
+  interface Runner {
+    BenchReport run(int papers, boolean quick, java.io.PrintStream log) throws Exception;
+  }
+
   private final Stdio stdio;
+  private final Runner runner;
 
   BenchMain(Stdio stdio) {
+    this(stdio, (papers, quick, log) -> new Bench(papers, quick, log).run());
+  }
+
+  BenchMain(Stdio stdio, Runner runner) {
     this.stdio = stdio;
+    this.runner = runner;
   }
 
   public static void main(String[] args) {
@@ -44,13 +60,18 @@ public final class BenchMain implements Callable<Integer> {
       stdio.err().println("paperboy bench: --papers must be at least 100");
       return 2;
     }
-    BenchReport report = new Bench(n, quick, stdio.err()).run();
-    Runtime rt = Runtime.getRuntime();
-    report.print(stdio.out(), String.format(Locale.ROOT,
-        "paperboy bench — %d papers%s — %s, %d cores, %d MiB max heap, Java %s (%s) on %s %s",
-        n, quick ? " (quick)" : "", LocalDate.now(), rt.availableProcessors(), rt.maxMemory() >> 20,
-        System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
-        System.getProperty("os.arch")));
+    BenchReport.Run run = BenchReport.Run.here(n, quick);
+    BenchReport report = runner.run(n, quick, stdio.err());
+    report.print(stdio.out(), run.header());
+    if (json != null) {
+      try {
+        report.writeJsonLines(json, run);
+      } catch (IOException e) {
+        stdio.err().println("paperboy bench: could not write " + json + ": " + e.getMessage());
+        return 1;
+      }
+      stdio.err().println("wrote " + report.rows().size() + " rows to " + json);
+    }
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
+import io.paperboy.bot.trend.TrendCommand;
 import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
@@ -111,6 +112,7 @@ public final class Paperboy implements AutoCloseable {
     list.add(new PaperCommand(store));
     list.add(new TopCommand(store, config.zone()));
     list.add(new SearchCommand(store));
+    list.add(new TrendCommand(store, config.zone()));
     list.add(new DigestCommand(store, config.zone(), dailyPosts));
     list.add(new AlertCommand(alerts, store, config.alerts()));
     list.add(new SubscribeCommand(subscribing));

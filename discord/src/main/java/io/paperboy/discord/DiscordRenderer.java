@@ -10,6 +10,7 @@ import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -18,8 +19,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * session.
  *
  * <p>Layout: the blocks before the first paper or image (a day's header, an intro) become the
- * first message's text; each paper is one embed ({@link PaperCardEmbed}); later text becomes note
- * embeds. Embeds are packed into messages of at most {@value MessageEmbedLimits#MAX_EMBEDS}
+ * first message's text; each paper is one embed ({@link PaperCardEmbed}); an attached image (a
+ * chart) is a file of the message shown in an embed of its own ({@code attachment://trend.png});
+ * later text becomes note embeds. Embeds are packed into messages of at most {@value MessageEmbedLimits#MAX_EMBEDS}
  * embeds and {@value MessageEmbedLimits#MAX_TOTAL} characters, starting a new message whenever
  * the next one would not fit, so every limit holds and no paper is ever dropped.
  *
@@ -34,6 +36,8 @@ public final class DiscordRenderer {
     static final int MAX_EMBEDS = net.dv8tion.jda.api.entities.Message.MAX_EMBED_COUNT;
     static final int MAX_TOTAL = MessageEmbed.EMBED_MAX_LENGTH_BOT;
     static final int MAX_CONTENT = net.dv8tion.jda.api.entities.Message.MAX_CONTENT_LENGTH;
+    static final int MAX_FILES = net.dv8tion.jda.api.entities.Message.MAX_FILE_AMOUNT;
+    static final int MAX_FILE_DESCRIPTION = FileUpload.MAX_DESCRIPTION_LENGTH;
 
     private MessageEmbedLimits() {}
   }
@@ -51,11 +55,11 @@ public final class DiscordRenderer {
     String mention = message.mention().map(DiscordRenderer::mentionText).orElse("");
     String leadText = leadContent(lead);
     String content = join(mention, leadText);
-    List<MessageEmbed> embeds = new ArrayList<>();
+    List<Piece> embeds = new ArrayList<>();
     if (content.length() > MessageEmbedLimits.MAX_CONTENT) {
       // too long for message text: the lead goes into embeds like any other text
       content = mention;
-      embeds.addAll(NoteEmbeds.of(lead));
+      NoteEmbeds.of(lead).forEach(e -> embeds.add(Piece.of(e)));
     }
     embeds.addAll(bodyEmbeds(body));
     return pack(content, embeds, message.mention());
@@ -73,7 +77,7 @@ public final class DiscordRenderer {
     return String.join("\n", lines);
   }
 
-  private static List<MessageEmbed> bodyEmbeds(List<Block> body) {
+  private static List<Piece> bodyEmbeds(List<Block> body) {
     BodyEmbeds embeds = new BodyEmbeds();
     for (Block block : body) {
       block.accept(embeds);
@@ -114,6 +118,11 @@ public final class DiscordRenderer {
     public Boolean visit(Block.PaperCard card) {
       return false;
     }
+
+    @Override
+    public Boolean visit(Block.Attachment attachment) {
+      return false;
+    }
   }
 
   /** A block of the lead as one line of message text, if it shows anything there. */
@@ -144,7 +153,7 @@ public final class DiscordRenderer {
       return Optional.empty();
     }
 
-    // the lead ends at the first image or card (IsText), so these two never reach it
+    // the lead ends at the first image, card or attachment (IsText), so these never reach it
     @Override
     public Optional<String> visit(Block.Image image) {
       return Optional.empty();
@@ -154,14 +163,29 @@ public final class DiscordRenderer {
     public Optional<String> visit(Block.PaperCard card) {
       return Optional.empty();
     }
+
+    @Override
+    public Optional<String> visit(Block.Attachment attachment) {
+      return Optional.empty();
+    }
   }
 
   /**
-   * The blocks after the lead as embeds: each card and image its own, dividers only end a run,
-   * and runs of text become {@link NoteEmbeds}.
+   * One embed, and the file it shows when it shows an attached image: the two must travel in the
+   * same Discord message, since {@code attachment://name} only refers to files of its own message.
+   */
+  private record Piece(MessageEmbed embed, Optional<Block.Attachment> file) {
+    static Piece of(MessageEmbed embed) {
+      return new Piece(embed, Optional.empty());
+    }
+  }
+
+  /**
+   * The blocks after the lead as embeds: each card, image and attachment its own, dividers only
+   * end a run, and runs of text become {@link NoteEmbeds}.
    */
   private static final class BodyEmbeds implements Block.Visitor<Void> {
-    private final List<MessageEmbed> embeds = new ArrayList<>();
+    private final List<Piece> embeds = new ArrayList<>();
     private final List<Block> run = new ArrayList<>();
 
     @Override
@@ -191,23 +215,32 @@ public final class DiscordRenderer {
     @Override
     public Void visit(Block.Image image) {
       endRun();
-      image(image).ifPresent(embeds::add);
+      image(image).map(Piece::of).ifPresent(embeds::add);
       return null;
     }
 
     @Override
     public Void visit(Block.PaperCard card) {
       endRun();
-      embeds.add(PaperCardEmbed.of(card));
+      embeds.add(Piece.of(PaperCardEmbed.of(card)));
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Attachment attachment) {
+      endRun();
+      // the embed shows the uploaded file itself; its alt text travels as the file's description
+      embeds.add(new Piece(new EmbedBuilder().setImage("attachment://" + attachment.fileName()).build(),
+          Optional.of(attachment)));
       return null;
     }
 
     private void endRun() {
-      embeds.addAll(NoteEmbeds.of(run));
+      NoteEmbeds.of(run).forEach(e -> embeds.add(Piece.of(e)));
       run.clear();
     }
 
-    List<MessageEmbed> finish() {
+    List<Piece> finish() {
       endRun();
       return embeds;
     }
@@ -224,19 +257,25 @@ public final class DiscordRenderer {
     });
   }
 
-  private static List<MessageCreateData> pack(String content, List<MessageEmbed> embeds, Optional<Mention> mention) {
+  private static List<MessageCreateData> pack(String content, List<Piece> embeds, Optional<Mention> mention) {
     List<MessageCreateData> messages = new ArrayList<>();
-    List<MessageEmbed> current = new ArrayList<>();
+    List<Piece> current = new ArrayList<>();
     int length = 0;
-    for (MessageEmbed embed : embeds) {
+    int files = 0;
+    for (Piece piece : embeds) {
+      MessageEmbed embed = piece.embed();
+      int file = piece.file().isPresent() ? 1 : 0;
       if (!current.isEmpty()
-          && (current.size() == MessageEmbedLimits.MAX_EMBEDS || length + embed.getLength() > MessageEmbedLimits.MAX_TOTAL)) {
+          && (current.size() == MessageEmbedLimits.MAX_EMBEDS || length + embed.getLength() > MessageEmbedLimits.MAX_TOTAL
+              || files + file > MessageEmbedLimits.MAX_FILES)) {
         messages.add(message(messages.isEmpty() ? content : "", current, messages.isEmpty() ? mention : Optional.empty()));
         current = new ArrayList<>();
         length = 0;
+        files = 0;
       }
-      current.add(embed);
+      current.add(piece);
       length += embed.getLength();
+      files += file;
     }
     if (!current.isEmpty() || !content.isEmpty()) {
       messages.add(message(messages.isEmpty() ? content : "", current, messages.isEmpty() ? mention : Optional.empty()));
@@ -244,10 +283,18 @@ public final class DiscordRenderer {
     return messages;
   }
 
-  private static MessageCreateData message(String content, List<MessageEmbed> embeds, Optional<Mention> mention) {
+  private static MessageCreateData message(String content, List<Piece> pieces, Optional<Mention> mention) {
+    List<MessageEmbed> embeds = new ArrayList<>(pieces.size());
+    List<FileUpload> files = new ArrayList<>();
+    for (Piece piece : pieces) {
+      embeds.add(piece.embed());
+      piece.file().ifPresent(a -> files.add(FileUpload.fromData(a.png(), a.fileName())
+          .setDescription(a.altText().isBlank() ? null : DiscordText.fit(a.altText(), MessageEmbedLimits.MAX_FILE_DESCRIPTION))));
+    }
     MessageCreateBuilder builder = new MessageCreateBuilder()
         .setContent(content)
         .setEmbeds(embeds)
+        .setFiles(files)
         .setAllowedMentions(EnumSet.noneOf(MentionType.class))
         .mentionRepliedUser(false);
     mention.ifPresent(m -> {

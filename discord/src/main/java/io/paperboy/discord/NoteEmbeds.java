@@ -58,7 +58,7 @@ final class NoteEmbeds {
       return null;
     }
 
-    // the renderer hands over runs of text only: dividers, images and cards end a run before it gets here
+    // the renderer hands over runs of text only: dividers, images, cards and attachments end a run before it gets here
     @Override
     public Void visit(Block.Divider divider) {
       return null;
@@ -71,6 +71,11 @@ final class NoteEmbeds {
 
     @Override
     public Void visit(Block.PaperCard card) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Block.Attachment attachment) {
       return null;
     }
 

@@ -93,6 +93,11 @@ final class SlackBlocks {
     public Optional<Unit> visit(Block.PaperCard card) {
       return Optional.of(card(card));
     }
+
+    @Override
+    public Optional<Unit> visit(Block.Attachment attachment) {
+      return attachment(attachment);
+    }
   }
 
   static Unit divider() {
@@ -166,6 +171,25 @@ final class SlackBlocks {
     String alt = altText(image.altText());
     ImageBlock block = ImageBlock.builder().imageUrl(image.url()).altText(alt).build();
     return Optional.of(new Unit(List.of(block), image.url().length() + alt.length(), false, Optional.empty()));
+  }
+
+  /**
+   * Blocks cannot carry file bytes, so an attached image is drawn as its text version in a code
+   * block (sparklines stay aligned in monospace; a backquote in it would end the block, so it
+   * becomes an apostrophe), or its alt text when it has none; a reply that can upload files
+   * shares the image itself besides ({@link SlashCommandReplies}).
+   */
+  private static Optional<Unit> attachment(Block.Attachment attachment) {
+    String text;
+    if (!attachment.textVersion().isEmpty()) {
+      String code = String.join("\n", attachment.textVersion()).replace('`', '\'');
+      text = "```\n" + TextCut.cut(code, MAX_SECTION_TEXT - 8) + "\n```";
+    } else if (!attachment.altText().isBlank()) {
+      text = SlackMrkdwn.escape(TextCut.cut(attachment.altText().strip(), MAX_SECTION_TEXT));
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new Unit(List.of(section(text)), text.length(), false, Optional.empty()));
   }
 
   private static Unit card(Block.PaperCard card) {

@@ -5,10 +5,13 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.webhook.WebhookResponse;
 import io.paperboy.core.command.Replies;
+import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * service's decision: an answer that fits one message is the acknowledgement's body; anything
  * else is an empty {@code ack()} followed by {@code respond()} through the response_url (in
  * order, at most the five posts Slack allows per response_url).
+ *
+ * <p>An answer with an attached image (a {@code /trend} chart) cannot travel through the
+ * acknowledgement or the response_url, which take blocks only: its text goes there as usual
+ * (in the channel, so everyone sees who asked), and the image follows as a file shared into the
+ * channel ({@link SlackFileShare}). If Slack refuses the file (the bot is not in the channel, the
+ * app lacks {@code files:write}), the asker alone gets the chart's text version and the reason.
+ * An ephemeral answer never carries its image: a shared file is visible to the whole channel,
+ * which would defeat "only you"; its text version is shown instead, with a note saying so.
  */
 final class SlashCommandReplies implements Replies {
 
@@ -45,6 +56,11 @@ final class SlashCommandReplies implements Replies {
 
   @Override
   public void answer(Message message) {
+    if (hasAttachments(message)) {
+      acknowledge();
+      followUp(message);
+      return;
+    }
     List<SlackPost> posts = renderer.render(message);
     if (posts.size() == 1 && acknowledgement.complete(ctx.ack(response(posts.get(0), message.ephemeral())))) {
       return;
@@ -61,7 +77,56 @@ final class SlashCommandReplies implements Replies {
 
   @Override
   public void followUp(Message message) {
-    respond(renderer.render(message), message.ephemeral());
+    if (!hasAttachments(message)) {
+      respond(renderer.render(message), message.ephemeral());
+    } else if (message.ephemeral()) {
+      respond(renderer.render(withNote(message, "Slack cannot show an image in a message only you see; "
+          + "here it is as text.")), true);
+    } else {
+      respond(renderer.render(withoutAttachments(message)), false);
+      shareAttachments(message);
+    }
+  }
+
+  private void shareAttachments(Message message) {
+    String title = message.blocks().stream().filter(b -> b instanceof Block.Header).map(b -> ((Block.Header) b).text())
+        .findFirst().orElse("Paperboy");
+    for (Block block : message.blocks()) {
+      if (block instanceof Block.Attachment attachment) {
+        Optional<String> refused = SlackFileShare.share(ctx.client(), ctx.getChannelId(), attachment, title);
+        if (refused.isPresent()) {
+          log.warn("{}: could not share {} in {}: {}", invokedAs, attachment.fileName(), ctx.getChannelId(), refused.get());
+          respond(renderer.render(Message.builder()
+              .text(":warning: I could not post the chart in this channel (`" + refused.get() + "`)"
+                  + hint(refused.get()) + ". Here it is as text:")
+              .add(attachment).ephemeral(true).build()), true);
+        }
+      }
+    }
+  }
+
+  /** What the asker can do about a refused file, for the errors someone can fix. */
+  private static String hint(String error) {
+    return switch (error) {
+      case "not_in_channel" -> "; invite me with `/invite @Paperboy` and ask again";
+      case "missing_scope" -> "; the app needs the `files:write` scope: reinstall it from config/slack-app-manifest.yml";
+      default -> "";
+    };
+  }
+
+  private static boolean hasAttachments(Message message) {
+    return message.blocks().stream().anyMatch(b -> b instanceof Block.Attachment);
+  }
+
+  private static Message withoutAttachments(Message message) {
+    return new Message(message.blocks().stream().filter(b -> !(b instanceof Block.Attachment)).toList(),
+        message.ephemeral(), message.mention());
+  }
+
+  private static Message withNote(Message message, String note) {
+    List<Block> blocks = new ArrayList<>(message.blocks());
+    blocks.add(new Block.Context(List.of(note)));
+    return new Message(blocks, message.ephemeral(), message.mention());
   }
 
   /**

@@ -24,7 +24,7 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Paperboy app = launcher.openExisting()) {
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(),
+      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(Launcher.charts(app)), app.clock(),
           launcher.stdio().out());
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());

@@ -4,6 +4,7 @@ import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
 import java.nio.file.Files;
+import io.paperboy.core.console.AttachmentFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,15 @@ final class Launcher {
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = new ConfigLoader().load(file, env);
     return common.db == null ? config : config.withDatabase(common.db.toString());
+  }
+
+  /**
+   * Where the console saves the images answers carry (a {@code /trend} chart): {@code charts/}
+   * beside the database, so {@code data/charts/} by default.
+   */
+  static AttachmentFiles charts(Paperboy app) {
+    Path parent = app.config().databasePath().getParent();
+    return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
   }
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */

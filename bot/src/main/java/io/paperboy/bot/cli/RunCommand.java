@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
       }
       stdio.out().println("Paperboy is running on " + app.config().databasePath()
           + ". Type /help for commands, /quit to stop.");
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(), stdio.out());
+      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(Launcher.charts(app)), app.clock(), stdio.out());
       try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
                app.clock(), stdio.err());
            IngestRuntime ingest = app.startIngest();

@@ -59,6 +59,6 @@ class SlackManifestTest {
     List<String> scopes = new ArrayList<>();
     manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
     assertThat(scopes).contains("commands", "chat:write", "users:read", "channels:history", "groups:history",
-        "im:write", "im:history");
+        "im:write", "im:history", "files:write");
   }
 }

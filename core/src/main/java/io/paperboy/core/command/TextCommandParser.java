@@ -87,11 +87,24 @@ public final class TextCommandParser {
 
   /**
    * Strips trailing {@code name:value} tokens of other known options off a rest value
-   * ({@code 확산 모델 n:5}) and records them; the rest keeps everything else as typed.
+   * ({@code 확산 모델 n:5}, {@code diffusion vs:"video generation"}) and records them; the rest
+   * keeps everything else as typed.
    */
   private static String takeTrailingNamed(CommandDefinition def, String usage, String remainder, Map<String, Object> values) {
     String text = remainder;
     while (true) {
+      int quoted = trailingQuotedValue(text);
+      if (quoted > 0) {
+        int open = text.lastIndexOf('"', text.length() - 2);
+        String key = text.substring(quoted, open - 1).toLowerCase(java.util.Locale.ROOT);
+        OptionDefinition named = def.options().stream()
+            .filter(o -> o.name().equals(key) && !o.rest()).findFirst().orElse(null);
+        if (named != null && !values.containsKey(named.name())) {
+          values.put(named.name(), convert(def, usage, named, text.substring(open + 1, text.length() - 1)));
+          text = text.substring(0, quoted).stripTrailing();
+          continue;
+        }
+      }
       int space = text.lastIndexOf(' ');
       String last = text.substring(space + 1);
       int colon = last.indexOf(':');
@@ -107,6 +120,23 @@ public final class TextCommandParser {
       values.put(named.name(), convert(def, usage, named, last.substring(colon + 1)));
       text = text.substring(0, space).stripTrailing();
     }
+  }
+
+  /**
+   * Where a trailing {@code name:"quoted value"} token starts in {@code text}, after a space; -1
+   * when the text does not end with one.
+   */
+  private static int trailingQuotedValue(String text) {
+    if (text.length() < 4 || !text.endsWith("\"")) {
+      return -1;
+    }
+    int open = text.lastIndexOf('"', text.length() - 2);
+    if (open < 2 || text.charAt(open - 1) != ':') {
+      return -1;
+    }
+    int start = text.lastIndexOf(' ', open) + 1;
+    String key = text.substring(start, open - 1);
+    return start > 0 && key.matches("[A-Za-z][A-Za-z0-9_-]*") ? start : -1;
   }
 
   private static OptionDefinition nextUnfilled(List<OptionDefinition> options, Map<String, Object> values, int from) {

@@ -2,9 +2,11 @@ package io.paperboy.core.message;
 
 import io.paperboy.store.PaperLinks;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One piece of a {@link Message}. Text fields hold CommonMark markdown unless named plain.
@@ -35,6 +37,8 @@ public sealed interface Block {
     R visit(Image image);
 
     R visit(PaperCard card);
+
+    R visit(Attachment attachment);
   }
 
   /** A title line, plain text. */
@@ -86,6 +90,79 @@ public sealed interface Block {
     public Image {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(altText, "altText");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+  }
+
+  /**
+   * An image the message carries itself (a chart drawn for this answer), not a link to one:
+   * Discord attaches the file and shows it in an embed, Slack uploads it into the channel, the
+   * console saves it and prints its {@code textVersion}.
+   *
+   * @param fileName    the file's name, e.g. {@code trend.png}: letters, digits, {@code . _ -},
+   *                    ending in {@code .png} (Discord refers to it as {@code attachment://trend.png})
+   * @param png         the PNG bytes
+   * @param altText     what the image shows, for screen readers (at most {@value #MAX_ALT_TEXT}
+   *                    characters, within Slack's 1,000 and Discord's 1,024)
+   * @param textVersion the same content as plain text lines, for where no image can go (a
+   *                    terminal, a message only its reader sees on Slack), e.g. sparklines
+   */
+  record Attachment(String fileName, byte[] png, String altText, List<String> textVersion) implements Block {
+
+    /** Alt text limit: below Slack's {@code alt_txt} limit of 1,000 characters. */
+    public static final int MAX_ALT_TEXT = 1_000;
+
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,59}\\.png");
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    public Attachment {
+      Objects.requireNonNull(fileName, "fileName");
+      Objects.requireNonNull(png, "png");
+      Objects.requireNonNull(altText, "altText");
+      if (!FILE_NAME.matcher(fileName).matches()) {
+        throw new IllegalArgumentException("attachment file name must be letters, digits, '.', '_', '-' ending in .png: "
+            + fileName);
+      }
+      if (png.length < PNG_SIGNATURE.length
+          || !Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
+        throw new IllegalArgumentException(fileName + " is not a PNG image");
+      }
+      if (altText.length() > MAX_ALT_TEXT) {
+        throw new IllegalArgumentException(fileName + ": alt text longer than " + MAX_ALT_TEXT + " characters");
+      }
+      png = png.clone();
+      textVersion = List.copyOf(textVersion);
+    }
+
+    /** A copy of the PNG bytes (the record stays immutable). */
+    @Override
+    public byte[] png() {
+      return png.clone();
+    }
+
+    /** The size of the PNG in bytes. */
+    public int size() {
+      return png.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Attachment a && fileName.equals(a.fileName) && Arrays.equals(png, a.png)
+          && altText.equals(a.altText) && textVersion.equals(a.textVersion);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(fileName, Arrays.hashCode(png), altText, textVersion);
+    }
+
+    @Override
+    public String toString() {
+      return "Attachment[" + fileName + ", " + png.length + " bytes, alt=" + altText + "]";
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
  * The platform-neutral message model: a small tree of blocks (header, paper cards, text,
- * context, divider, image) that commands return and each platform's renderer draws. Knows no
+ * context, divider, image, an attached image file such as a chart) that commands return and each platform's renderer draws. Knows no
  * platform and imports neither JDA nor Bolt (an architecture test enforces it).
  *
  * <p><b>Renderers are exhaustive by construction.</b> {@link io.paperboy.core.message.Block} is

@@ -70,6 +70,25 @@ class TextCommandParserTest {
         .isInstanceOf(UsageException.class).hasMessageContaining("Missing `query`");
   }
 
+  private static final CommandDefinition TREND = CommandDefinition.of("trend", "Trend",
+      OptionDefinition.rest("query", "words", true),
+      OptionDefinition.string("vs", "compare with", false),
+      OptionDefinition.choice("period", "how far back", false, List.of("90d", "1y", "all")));
+
+  @Test
+  @DisplayName("a trailing name:\"two words\" after a rest option is that option's value; a field's quotes stay in the query")
+  void trailingQuotedOption() {
+    assertThat(TextCommandParser.parse(TREND, "diffusion vs:\"video generation\"").options())
+        .isEqualTo(Map.of("query", "diffusion", "vs", "video generation"));
+    assertThat(TextCommandParser.parse(TREND, "\"large language\" model vs:\"비디오 생성\" period:all").options())
+        .isEqualTo(Map.of("query", "\"large language\" model", "vs", "비디오 생성", "period", "all"));
+    assertThat(TextCommandParser.parse(TREND, "author:\"Yu Qiao\" vs:transformer").options())
+        .isEqualTo(Map.of("query", "author:\"Yu Qiao\"", "vs", "transformer"));
+    // not an option of this command: a field of the query language, kept as typed
+    assertThat(TextCommandParser.parse(TREND, "agents title:\"tool use\"").options())
+        .isEqualTo(Map.of("query", "agents title:\"tool use\""));
+  }
+
   @Test
   @DisplayName("quoted values group words; an unclosed quote is reported with its position")
   void quotes() {

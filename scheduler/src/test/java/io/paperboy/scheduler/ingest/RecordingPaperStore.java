@@ -1,10 +1,12 @@
 package io.paperboy.scheduler.ingest;
 
+import io.paperboy.store.CountPeriod;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
+import io.paperboy.store.PeriodCount;
 import io.paperboy.store.SearchHit;
 import io.paperboy.store.query.Query;
 import java.time.LocalDate;
@@ -87,6 +89,11 @@ final class RecordingPaperStore implements PaperStore {
 
   @Override
   public List<SearchHit> search(Query query, int limit) {
+    throw new UnsupportedOperationException("not used by ingest");
+  }
+
+  @Override
+  public List<PeriodCount> countPerPeriod(Query query, LocalDate from, LocalDate to, CountPeriod by) {
     throw new UnsupportedOperationException("not used by ingest");
   }
 

@@ -76,6 +76,17 @@ public interface PaperStore {
    */
   List<SearchHit> search(Query query, int limit);
 
+  /**
+   * How many papers matching {@code query} (exactly as {@link #search} matches) were first listed
+   * in each week or month that overlaps {@code from..to}, oldest first, periods without any as
+   * zeros. A paper counts once, in the period of the first digest that listed it, and only when
+   * that day lies within {@code from..to} (a period cut by the range counts only its days inside
+   * it). Counted by the database, never by fetching every matching paper, except where the index
+   * cannot decide the query alone ({@link io.paperboy.store.query.QueryCounts} says how a backend
+   * does it). Empty for a reversed range.
+   */
+  List<PeriodCount> countPerPeriod(Query query, LocalDate from, LocalDate to, CountPeriod by);
+
   /** The most recently first-listed papers, newest first: the bounded set a regex-only query scans. */
   List<Paper> recentPapers(int limit);
 

@@ -86,6 +86,12 @@ public final class FakeTeam {
     return uploads.stream().filter(u -> u.channel().equals(channel)).toList();
   }
 
+  /** Waits (up to {@code timeout}) until {@code channel} received {@code count} files; returns them. */
+  public List<SlackUpload> awaitUploads(String channel, int count, java.time.Duration timeout) throws InterruptedException {
+    FakeSlack.awaitCondition(() -> uploads(channel).size() >= count, timeout);
+    return uploads(channel);
+  }
+
   public List<SlackUpload> uploads() {
     return List.copyOf(uploads);
   }

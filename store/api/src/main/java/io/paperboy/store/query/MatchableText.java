@@ -10,6 +10,9 @@ import java.util.Map;
 /**
  * A paper's fields prepared for matching many queries: tokenised once, with a position index per
  * field, so each term costs a hash lookup instead of a scan (a thousand alerts meet every new paper).
+ * A field is tokenised when a term first looks into it, not before: a regular expression reads
+ * only the raw text, and counting a trend with one streams thousands of papers through here.
+ * Not for sharing between threads (matching fills it in).
  */
 public final class MatchableText {
 
@@ -18,14 +21,13 @@ public final class MatchableText {
   private final Map<Field, Map<String, List<Integer>>> positions = new EnumMap<>(Field.class);
 
   public MatchableText(String title, List<String> authors, String summary) {
-    put(Field.TITLE, title);
-    put(Field.AUTHORS, String.join(", ", authors));
-    put(Field.SUMMARY, summary);
+    raw.put(Field.TITLE, title);
+    raw.put(Field.AUTHORS, String.join(", ", authors));
+    raw.put(Field.SUMMARY, summary);
   }
 
-  private void put(Field field, String text) {
-    raw.put(field, text);
-    List<String> list = SearchTokens.tokens(text);
+  private void tokenise(Field field) {
+    List<String> list = SearchTokens.tokens(raw.get(field));
     tokens.put(field, list);
     Map<String, List<Integer>> index = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
@@ -40,6 +42,9 @@ public final class MatchableText {
 
   /** Whether {@code sequence} occurs as consecutive tokens of {@code field}. */
   boolean containsSequence(Field field, List<String> sequence) {
+    if (!positions.containsKey(field)) {
+      tokenise(field);
+    }
     List<Integer> starts = positions.get(field).get(sequence.get(0));
     if (starts == null) {
       return false;

@@ -1,10 +1,12 @@
 package io.paperboy.store.sqlite.papers;
 
+import io.paperboy.store.CountPeriod;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
+import io.paperboy.store.PeriodCount;
 import io.paperboy.store.SearchHit;
 import io.paperboy.store.query.Query;
 import io.paperboy.store.sqlite.db.Database;
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * {@link PaperStore} on a SQLite {@link Database}: tables {@code paper}, {@code digest},
  * {@code digest_entry} and the full-text index of {@link SearchIndex}; reads, writes and search
- * each in a class of their own ({@link PaperReads}, {@link PaperWrites}, {@link PaperSearch}).
+ * each in a class of their own ({@link PaperReads}, {@link PaperWrites}, {@link PaperSearch}), and
+ * counts per week or month in {@link PaperCounts}.
  *
  * <p>{@link #save} makes the day searchable in its own transaction (a 30-paper day costs a few
  * ms). {@link #saveAll} is the bulk path: it commits many days per transaction and leaves the
@@ -37,6 +40,7 @@ public final class SqlitePaperStore implements PaperStore {
   private final PaperReads reads;
   private final PaperWrites writes;
   private final PaperSearch search;
+  private final PaperCounts counts;
 
   public SqlitePaperStore(Database db) {
     this(db, new SearchIndex(), Clock.systemUTC());
@@ -52,6 +56,7 @@ public final class SqlitePaperStore implements PaperStore {
     this.reads = new PaperReads(db);
     this.writes = new PaperWrites(db, searchIndex, Objects.requireNonNull(clock, "clock"));
     this.search = new PaperSearch(db, searchIndex, writes, reads);
+    this.counts = new PaperCounts(db, writes);
   }
 
   @Override
@@ -125,6 +130,12 @@ public final class SqlitePaperStore implements PaperStore {
    */
   public List<SearchHit> match(String fts5Expression, int limit) {
     return search.match(fts5Expression, limit);
+  }
+
+  /** {@inheritDoc} Counted as {@link PaperCounts} describes. */
+  @Override
+  public List<PeriodCount> countPerPeriod(Query query, LocalDate from, LocalDate to, CountPeriod by) {
+    return counts.countPerPeriod(query, from, to, by);
   }
 
   @Override
