@@ -3,6 +3,7 @@ package io.paperboy.bot.cli;
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.console.TerminalStyle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,9 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Paperboy app = launcher.open(common)) {
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(),
-          launcher.stdio().out());
+      Stdio stdio = launcher.stdio();
+      ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()));
+      ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), stdio.out());
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());
       return answer.usageError() ? 2 : 0;

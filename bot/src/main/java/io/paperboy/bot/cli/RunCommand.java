@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.console.TerminalStyle;
 import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
@@ -56,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
       }
       stdio.out().println("Paperboy is running on " + app.config().databasePath()
           + ". Type /help for commands, /quit to stop.");
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(), app.clock(), stdio.out());
+      ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()));
+      ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), stdio.out());
       try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
                app.clock(), stdio.err());
            IngestRuntime ingest = app.startIngest();

@@ -5,33 +5,61 @@ import io.paperboy.core.format.Latex;
 import io.paperboy.core.format.PaperCards;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
+import java.util.Objects;
 
-/** Draws a message as readable terminal text. Markdown stays markdown: it reads well as it is. */
+/**
+ * Draws a message as terminal text: markdown is rendered (see {@link TerminalMarkdown}), never
+ * shown as markup, and styled only when the {@link TerminalStyle} says the reader is a terminal.
+ */
 public final class ConsoleRenderer {
 
   private static final String RULE = "─".repeat(60);
+  private static final String CARD_INDENT = "   ";
+
+  private final TerminalStyle style;
+  private final BlockText blocks;
+
+  /** A renderer for plain text: no control codes (pipes, files, tests). */
+  public ConsoleRenderer() {
+    this(TerminalStyle.PLAIN);
+  }
+
+  public ConsoleRenderer(TerminalStyle style) {
+    this.style = Objects.requireNonNull(style, "style");
+    this.blocks = new BlockText(new TerminalMarkdown(style));
+  }
+
+  public TerminalStyle style() {
+    return style;
+  }
 
   public String render(Message message) {
     StringBuilder out = new StringBuilder();
     message.mention().ifPresent(m -> out.append("@").append(m.id()).append('\n'));
     for (Block block : message.blocks()) {
-      out.append(block.accept(BlockText.INSTANCE));
+      out.append(block.accept(blocks));
     }
     return out.toString();
   }
 
   /** Each block as the lines it prints, newline-terminated. */
-  private enum BlockText implements Block.Visitor<String> {
-    INSTANCE;
+  private final class BlockText implements Block.Visitor<String> {
+    private final TerminalMarkdown markdown;
+
+    BlockText(TerminalMarkdown markdown) {
+      this.markdown = markdown;
+    }
 
     @Override
     public String visit(Block.Header header) {
-      return "══ " + header.text() + " ══\n";
+      return style.bold("══ " + header.text() + " ══") + "\n";
     }
 
     @Override
     public String visit(Block.Text text) {
-      return text.markdown().strip() + "\n";
+      StringBuilder out = new StringBuilder();
+      markdown.lines(text.markdown()).forEach(line -> out.append(line).append('\n'));
+      return out.toString();
     }
 
     @Override
@@ -46,24 +74,24 @@ public final class ConsoleRenderer {
 
     @Override
     public String visit(Block.Image image) {
-      return "[image] " + image.url() + "\n";
+      return (image.altText().isBlank() ? "[image]" : image.altText()) + " <" + image.url() + ">\n";
     }
 
     @Override
     public String visit(Block.PaperCard card) {
       StringBuilder out = new StringBuilder("\n");
-      card.rank().ifPresent(r -> out.append('#').append(r).append(' '));
-      out.append(Latex.readable(card.title())).append('\n');
-      out.append("   ").append(card.absUrl()).append('\n');
-      out.append("   ").append(PaperCards.smallPrint(card)).append('\n');
+      String rank = card.rank().map(r -> "#" + r + " ").orElse("");
+      out.append(style.bold(rank + Latex.readable(card.title()))).append('\n');
+      out.append(CARD_INDENT).append(card.absUrl()).append('\n');
+      out.append(CARD_INDENT).append(PaperCards.smallPrint(card)).append('\n');
       if (!card.authors().isEmpty()) {
-        out.append("   Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
+        out.append(CARD_INDENT).append("Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
       }
-      card.video().ifPresent(v -> out.append("   Video: ").append(v).append('\n'));
+      card.video().ifPresent(v -> out.append(CARD_INDENT).append("Video: ").append(v).append('\n'));
       String summary = card.summary().strip();
       if (!summary.isEmpty()) {
-        for (String line : Latex.readable(summary).split("\n", -1)) {
-          out.append("   ").append(line).append('\n');
+        for (String line : markdown.lines(Latex.readable(summary))) {
+          out.append(line.isEmpty() ? "" : CARD_INDENT + line).append('\n');
         }
       }
       return out.toString();
