@@ -2,6 +2,7 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.core.console.TerminalStyle;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ final class AskCommand implements Callable<Integer> {
     try (Paperboy app = launcher.open(common)) {
       Stdio stdio = launcher.stdio();
       ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()));
-      ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), stdio.out());
+      ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), PipedConsoleIo.output(stdio.out()));
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());
       return answer.usageError() ? 2 : 0;
