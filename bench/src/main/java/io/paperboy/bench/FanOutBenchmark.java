@@ -15,16 +15,17 @@ import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.delivery.DaySet;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,11 +76,12 @@ final class FanOutBenchmark {
     RateLimits limits = RateLimits.discord();
     Level workerLevel = quiet("io.paperboy.bot.delivery");
     Level plannerLevel = quiet("io.paperboy.scheduler.plan");
-    try (FakePlatform fake = new FakePlatform(); Database db = Database.open(file)) {
+    try (FakePlatform fake = new FakePlatform(); SqliteStores stores = SqliteStores.open(file)) {
       fake.enforce(limits);
-      SqlitePaperStore papers = new SqlitePaperStore(db);
-      SubscriptionStore subscriptions = new SubscriptionStore(db);
-      OutboxStore outbox = new OutboxStore(db);
+      PaperStore papers = stores.papers();
+      SubscriptionStore subscriptions = stores.subscriptions();
+      OutboxStore outbox = stores.outbox();
+      DeliveryReports reports = stores.reports();
       // as many papers as one posted part holds: one message per channel
       papers.save(digest(HttpTestGateway.CARDS_PER_PART));
       for (int i = 0; i < channels; i++) {
@@ -93,7 +95,7 @@ final class FanOutBenchmark {
           posts), Map.of(Platform.DISCORD, new HttpTestGateway(Platform.DISCORD, fake.baseUrl())),
           new RetryPolicy(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts()), config.catchUp(),
           config.poll(), config.parallelism(), clock);
-      DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(papers),
+      DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, reports, DigestDays.of(papers),
           new PlanRules(config.catchUp()), EnumSet.of(Platform.DISCORD), clock, worker::wake);
       int planned = planner.planOnce().due().size();
       if (planned != channels) {
@@ -102,16 +104,16 @@ final class FanOutBenchmark {
       long start = System.nanoTime();
       worker.start();
       try {
-        awaitDrained(outbox, Duration.ofMinutes(10));
+        awaitDrained(reports, Duration.ofMinutes(10));
       } finally {
         worker.stop(Duration.ofSeconds(10));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       int messages = fake.allPosts().values().stream().mapToInt(List::size).sum();
-      int sent = outbox.counts().get(Delivery.Status.SENT);
+      int sent = reports.counts().get(Delivery.Status.SENT);
       if (messages != channels || sent != channels) {
         throw new IllegalStateException("fan-out ended with " + messages + " messages and " + sent + " rows sent for "
-            + channels + " channels: " + outbox.counts());
+            + channels + " channels: " + reports.counts());
       }
       return new Result(channels, messages, sent, seconds, limits.floorSeconds(messages, channels),
           fake.rateLimitedAnswers(), config.parallelism());
@@ -132,7 +134,7 @@ final class FanOutBenchmark {
     return new Digest(DAY, entries, "bench:" + DAY);
   }
 
-  private static void awaitDrained(OutboxStore outbox, Duration max) throws InterruptedException {
+  private static void awaitDrained(DeliveryReports outbox, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (true) {
       Map<Delivery.Status, Integer> counts = outbox.counts();

@@ -6,11 +6,11 @@ import io.paperboy.core.command.CommandRequest;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
-import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.search.SearchTokens;
+import io.paperboy.store.sqlite.SqliteStores;
+import io.paperboy.store.sqlite.papers.SqlitePaperStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +51,7 @@ final class StoreBenchmarks {
       parsed.add(parser.parse(d.date() + ".md", d.markdown()));
     }
     Path baselineFile = workDir.resolve("baseline.db");
-    Database.open(baselineFile).close(); // creates the schema through the real migrations
+    SqliteStores.open(baselineFile).close(); // creates the schema through the real migrations
     progress.accept("ingest baseline: plain JDBC batches of " + entries + " entries");
     long t0 = System.nanoTime();
     jdbcInsert(baselineFile, parsed);
@@ -61,8 +61,8 @@ final class StoreBenchmarks {
     Path file = workDir.resolve("paperboy.db");
     progress.accept("ingest paperboy: parser + store for " + entries + " entries");
     long t1 = System.nanoTime();
-    try (Database db = Database.open(file)) {
-      SqlitePaperStore store = new SqlitePaperStore(db);
+    try (SqliteStores stores = SqliteStores.open(file)) {
+      SqlitePaperStore store = stores.papers();
       List<Digest> batch = new ArrayList<>();
       for (SyntheticCorpus.Day d : days) {
         batch.add(parse(parser, d));
@@ -86,7 +86,7 @@ final class StoreBenchmarks {
   private static void jdbcInsert(Path file, List<Digest> digests) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       try (java.sql.Statement pragma = c.createStatement()) {
-        // the same durability settings as Database uses
+        // the same durability settings as the SQLite store uses
         pragma.execute("PRAGMA journal_mode=WAL");
         pragma.execute("PRAGMA synchronous=NORMAL");
       }

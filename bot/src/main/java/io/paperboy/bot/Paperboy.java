@@ -41,12 +41,13 @@ import io.paperboy.scheduler.source.DigestSources;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.Stores;
 import io.paperboy.store.alert.AlertStore;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.paperboy.store.delivery.Delivery;
@@ -67,7 +68,7 @@ public final class Paperboy implements AutoCloseable {
 
   private final PaperboyConfig config;
   private final Clock clock;
-  private final Database database;
+  private final Stores stores;
   private final PaperStore store;
   private final AlertStore alerts;
   private final OutboxStore outbox;
@@ -86,14 +87,15 @@ public final class Paperboy implements AutoCloseable {
   private Paperboy(PaperboyConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.database = Database.open(config.databasePath());
-    this.store = new SqlitePaperStore(database);
-    this.alerts = new AlertStore(database);
-    this.outbox = new OutboxStore(database);
+    this.stores = SqliteStores.open(config.databasePath());
+    this.store = stores.papers();
+    this.alerts = stores.alerts();
+    this.outbox = stores.outbox();
     // only digests of the last few days alert: an import of old days is history, not news
-    this.alertPlanner = new AlertPlanner(database, store, alerts, outbox, clock, config.zone(), Duration.ofDays(3));
+    this.alertPlanner = new AlertPlanner(stores.transactions(), store, alerts, outbox, clock, config.zone(),
+        Duration.ofDays(3));
     this.ingestor = new DigestIngestor(new DigestParser(), store);
-    this.subscriptions = new SubscriptionStore(database);
+    this.subscriptions = stores.subscriptions();
     this.dailyPostComposer = new DailyPosts(store, dailyPosts);
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(subscriptions,
@@ -115,7 +117,7 @@ public final class Paperboy implements AutoCloseable {
     list.add(new AlertCommand(alerts, store, config.alerts()));
     list.add(new SubscribeCommand(subscribing));
     list.add(new UnsubscribeCommand(subscribing));
-    list.add(new SubscriptionsCommand(subscriptions, outbox));
+    list.add(new SubscriptionsCommand(subscriptions, stores.reports()));
     list.add(new PreviewCommand(subscribing, store, dailyPostComposer));
     CommandRegistry[] self = new CommandRegistry[1];
     list.add(new HelpCommand(() -> self[0].definitions()));
@@ -153,6 +155,11 @@ public final class Paperboy implements AutoCloseable {
 
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  /** The outbox read: last deliveries per channel, counts. */
+  public DeliveryReports reports() {
+    return stores.reports();
   }
 
   /** Answers every command, for every platform and the console. */
@@ -193,7 +200,7 @@ public final class Paperboy implements AutoCloseable {
     DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
         d.parallelism(), clock);
-    DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(store),
+    DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
     wakeDelivery = worker::wake;
@@ -228,6 +235,6 @@ public final class Paperboy implements AutoCloseable {
   @Override
   public void close() {
     commands.close();
-    database.close();
+    stores.close();
   }
 }

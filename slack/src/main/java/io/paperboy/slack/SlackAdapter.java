@@ -50,7 +50,9 @@ public final class SlackAdapter implements AutoCloseable {
       log.info("Slack: Socket Mode, commands {}", bot.slashCommands());
       return new SlackAdapter(mode, gateway, Optional.empty(), Optional.of(socket));
     }
-    SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort());
+    // request timestamps are Slack's real time: judged by the system clock, not by `clock`,
+    // which --now may pin to another day
+    SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort(), Clock.systemUTC());
     log.info("Slack: HTTP mode at {}, commands {}", http.eventsUrl(), bot.slashCommands());
     return new SlackAdapter(mode, gateway, Optional.of(http), Optional.empty());
   }

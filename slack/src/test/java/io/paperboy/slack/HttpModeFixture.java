@@ -32,7 +32,7 @@ final class HttpModeFixture implements AutoCloseable {
   final SlackHttpServer server;
   final SignedRequests requests = new SignedRequests(SIGNING_SECRET);
 
-  private HttpModeFixture(Duration ackBudget) throws Exception {
+  private HttpModeFixture(Duration ackBudget, Clock requestClock) throws Exception {
     fake = FakeSlack.start()
         .channel(CHANNEL, FakeSlack.Membership.MEMBER)
         .user("U0ADMIN", true, false)
@@ -43,15 +43,20 @@ final class HttpModeFixture implements AutoCloseable {
         Set.of("U0ALLOWED"));
     service = new CommandService(commands.registry(), CommandService.Limits.DEFAULT.withAnswerBudget(ackBudget));
     bot = new SlackBot(settings, service, SlackClients.create(fake.apiUrl()), Clock.fixed(NOW, ZoneOffset.UTC));
-    server = SlackHttpServer.start(bot, "127.0.0.1", 0);
+    server = SlackHttpServer.start(bot, "127.0.0.1", 0, requestClock);
   }
 
   static HttpModeFixture start() throws Exception {
-    return new HttpModeFixture(Duration.ofSeconds(2));
+    return new HttpModeFixture(Duration.ofSeconds(2), Clock.systemUTC());
   }
 
   static HttpModeFixture start(Duration ackBudget) throws Exception {
-    return new HttpModeFixture(ackBudget);
+    return new HttpModeFixture(ackBudget, Clock.systemUTC());
+  }
+
+  /** Judges request timestamps by {@code requestClock} instead of the system clock. */
+  static HttpModeFixture judgingTimeBy(Clock requestClock) throws Exception {
+    return new HttpModeFixture(Duration.ofSeconds(2), requestClock);
   }
 
   URI events() {

@@ -69,7 +69,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
         return 0;
       }
       for (Subscription s : all) {
-        Optional<Delivery> last = app.outbox().forChannel(s.channel(), 1).stream().findFirst();
+        Optional<Delivery> last = app.reports().forChannel(s.channel(), 1).stream().findFirst();
         out.println(s.channel().key() + (s.paused() ? "  PAUSED" : ""));
         out.println("  " + SubscriptionText.settings(s));
         out.println("  next: " + SubscriptionText.nextPost(s, now));

@@ -9,9 +9,7 @@ import io.paperboy.core.format.PaperCards;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
-import io.paperboy.store.query.QueryParser;
-import io.paperboy.store.query.QuerySearch;
-import io.paperboy.store.query.QuerySyntaxException;
+import io.paperboy.store.query.SearchInput;
 import java.util.List;
 
 /**
@@ -29,11 +27,9 @@ public final class SearchCommand implements Command {
       OptionDefinition.integer("n", "how many papers (1-25, default 5)", false, 1, 25));
 
   private final PaperStore store;
-  private final QuerySearch search;
 
   public SearchCommand(PaperStore store) {
     this.store = store;
-    this.search = new QuerySearch(store);
   }
 
   @Override
@@ -48,15 +44,11 @@ public final class SearchCommand implements Command {
       throw new UsageException("Give some words to search for.", DEFINITION.usage());
     }
     int n = request.integer("n").orElse((long) DEFAULT_N).intValue();
-    List<SearchHit> hits;
-    String note = null;
-    try {
-      hits = search.search(QueryParser.parse(query), n);
-    } catch (QuerySyntaxException e) {
-      // a search box forgives: what is not valid syntax is searched as plain words ("C++", "foo\"")
-      hits = store.search(query, n);
-      note = "Read as plain words (query syntax, " + e.getMessage() + ").";
-    }
+    // a search box forgives: what is not valid syntax is searched as plain words ("C++", "foo\"")
+    SearchInput input = SearchInput.parse(query);
+    List<SearchHit> hits = input.query().map(q -> store.search(q, n)).orElse(List.of());
+    String note = input.readAsPlainWords()
+        .map(e -> "Read as plain words (query syntax, " + e.getMessage() + ").").orElse(null);
     if (hits.isEmpty()) {
       return Message.ephemeralText("No paper matches `" + query.replace("`", "'") + "`."
           + (note == null ? "" : " " + note));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,13 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   /** Rows fetched per look at the outbox; more wait for the next look. */
   private static final int BATCH = 500;
+  /**
+   * How long an attempt's lease lasts: far beyond one attempt (a split post, its HTTP timeouts and
+   * rate-limit waits), so that a live worker never loses a row it is posting. Only a database
+   * shared by several instances takes rows back when their lease passes; one process per SQLite
+   * file takes back every interrupted attempt at start instead.
+   */
+  static final Duration LEASE = Duration.ofMinutes(15);
 
   private final OutboxStore outbox;
   private final RowDelivery rows;
@@ -75,13 +83,19 @@ public final class DeliveryWorker implements AutoCloseable {
       byPlatform.put(platform, gateway);
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
-    this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock);
+    this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
+        holderName(), LEASE);
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
     }
     this.parallelism = parallelism;
+  }
+
+  /** Names this worker in its leases: the process, plus a random part that tells restarts apart. */
+  private static String holderName() {
+    return "pid " + ProcessHandle.current().pid() + " worker " + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The platforms this worker posts to. */

@@ -7,7 +7,9 @@ import io.paperboy.core.gateway.PostReceipt;
 import io.paperboy.core.gateway.PostStyle;
 
 import io.paperboy.core.message.Message;
+import io.paperboy.store.delivery.Claim;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;
 import java.time.Clock;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one outbox row: compose → record the attempt (its own committed transaction) → post
- * (no transaction open) → mark sent, retry later, fail, or fail and pause the subscription.
+ * Delivers one outbox row: compose → record the attempt under this worker's lease (its own
+ * committed transaction) → post (no transaction open) → mark sent, retry later, fail, or fail and
+ * pause the subscription.
  */
 final class RowDelivery {
 
@@ -33,10 +36,19 @@ final class RowDelivery {
   private final RetryPolicy retry;
   private final Duration catchUpWindow;
   private final Clock clock;
+  private final String holder;
+  private final Duration leaseLength;
 
+  /**
+   * @param holder      names this worker in the leases of its attempts
+   * @param leaseLength how long an attempt's lease lasts: longer than any one attempt takes
+   */
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
-      Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock) {
+      Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
+      String holder, Duration leaseLength) {
     this.outbox = outbox;
+    this.holder = holder;
+    this.leaseLength = leaseLength;
     this.composers = composers;
     this.gateways = gateways;
     this.retry = retry;
@@ -47,6 +59,10 @@ final class RowDelivery {
   /** The idempotency key of a row: stable across attempts and restarts, unique per row. */
   static String idempotencyKey(Delivery row) {
     return row.kind().word() + ":" + row.key() + ":" + row.id();
+  }
+
+  private Optional<Claim> claim(Delivery row, Instant now) {
+    return outbox.claim(row.id(), now, new Lease(holder, now.plus(leaseLength)));
   }
 
   static PostStyle style(Subscription.Style style) {
@@ -75,7 +91,7 @@ final class RowDelivery {
     try {
       composed = composer.compose(row);
     } catch (RuntimeException e) {
-      Optional<Delivery> claimed = outbox.claim(row.id(), now);
+      Optional<Claim> claimed = claim(row, now);
       if (claimed.isPresent()) {
         retryLater(claimed.get(), "composing the post failed: " + e, true, Optional.empty());
       }
@@ -87,29 +103,30 @@ final class RowDelivery {
       return;
     }
     Message message = ((PostComposer.Post) composed).message();
-    Optional<Delivery> before = outbox.claim(row.id(), now);
-    if (before.isEmpty()) {
-      return; // no longer pending: unsubscribed or paused meanwhile
+    Optional<Claim> claimed = claim(row, now);
+    if (claimed.isEmpty()) {
+      return; // no longer claimable: unsubscribed or paused meanwhile
     }
+    Claim claim = claimed.get();
     PostOptions options = new PostOptions(style(row.style()), idempotencyKey(row));
-    if (before.get().mayHavePosted()) {
+    if (claim.before().mayHavePosted()) {
       options = options.retrying();
     }
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
-      if (outbox.markSent(row.id(), receipt.messageIds(), clock.instant())) {
-        log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), before.get().attempts() + 1);
+      if (outbox.markSent(claim, receipt.messageIds(), clock.instant())) {
+        log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), claim.attempt());
       } else {
-        // only another process recovering this database's rows could have moved it: one run per database
-        log.warn("posted {} as {} but the row was no longer attempting; is another Paperboy using this database?",
+        // only someone taking this attempt back could have moved it: one run per database
+        log.warn("posted {} as {} but the attempt had been taken back; is another Paperboy using this database?",
             row.describe(), receipt.messageIds());
       }
     } catch (PostException e) {
-      failed(before.get(), e);
+      failed(claim, e);
     } catch (RuntimeException e) {
       // a gateway bug or an unexpected client failure: the outcome is unknown, retry carefully
       log.error("posting {} failed unexpectedly", row.describe(), e);
-      retryLater(before.get(), "unexpected failure: " + e, true, Optional.empty());
+      retryLater(claim, "unexpected failure: " + e, true, Optional.empty());
     }
   }
 
@@ -119,20 +136,21 @@ final class RowDelivery {
     }
   }
 
-  private void failed(Delivery before, PostException e) {
+  private void failed(Claim claim, PostException e) {
+    Delivery before = claim.before();
     String reason = e.platformCode() + ": " + e.getMessage();
     Instant now = clock.instant();
     switch (e.kind()) {
-      case RATE_LIMITED -> retryLater(before, "rate limited (" + reason + ")", false, e.retryAfter());
-      case TRANSIENT -> retryLater(before, reason, true, Optional.empty());
+      case RATE_LIMITED -> retryLater(claim, "rate limited (" + reason + ")", false, e.retryAfter());
+      case TRANSIENT -> retryLater(claim, reason, true, Optional.empty());
       case CHANNEL_GONE, FORBIDDEN -> {
         String why = (e.kind() == PostException.Kind.CHANNEL_GONE ? "the channel is gone" : "the bot may not post there")
             + " (" + reason + ")";
-        outbox.markFailedAndPause(before.id(), why, now);
+        outbox.markFailedAndPause(claim, why, now);
         log.warn("failed {}; paused the channel's subscription: {}", before.describe(), why);
       }
       case PERMANENT -> {
-        outbox.markFailed(before.id(), reason, now);
+        outbox.markFailed(claim, reason, now);
         log.error("failed {} for good: {}", before.describe(), reason);
       }
       default -> throw new IllegalStateException("unknown kind " + e.kind());
@@ -140,23 +158,24 @@ final class RowDelivery {
   }
 
   /**
-   * @param before     the row before the attempt that just failed
+   * @param claim      the attempt that just failed
    * @param counts     whether this failure counts towards the attempt limit (a rate limit does not)
    * @param retryAfter the platform's requested wait, if it gave one
    */
-  private void retryLater(Delivery before, String reason, boolean counts, Optional<Duration> retryAfter) {
+  private void retryLater(Claim claim, String reason, boolean counts, Optional<Duration> retryAfter) {
+    Delivery before = claim.before();
     Instant now = clock.instant();
     int failures = before.failures() + (counts ? 1 : 0);
-    int attempts = before.attempts() + 1;
+    int attempts = claim.attempt();
     if (counts && retry.exhausted(failures) || attempts >= RetryPolicy.ATTEMPT_CEILING) {
       String why = "gave up after " + attempts + " attempts: " + reason;
-      outbox.markFailed(before.id(), why, now);
+      outbox.markFailed(claim, why, now);
       log.error("failed {}: {}", before.describe(), why);
       return;
     }
     Duration wait = retryAfter.orElseGet(() -> counts ? retry.backoff(failures, ThreadLocalRandom.current())
         : retry.base());
-    outbox.markRetry(before.id(), now.plus(wait), reason, counts);
+    outbox.markRetry(claim, now.plus(wait), reason, counts);
     log.warn("attempt {} of {} failed ({}); retrying in {} ms", attempts, before.describe(), reason, wait.toMillis());
   }
 }

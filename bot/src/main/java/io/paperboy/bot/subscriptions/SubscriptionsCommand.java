@@ -6,7 +6,7 @@ import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.delivery.Delivery;
-import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
 import java.util.List;
@@ -23,9 +23,9 @@ public final class SubscriptionsCommand implements Command {
       "This server's or workspace's daily-post channels, next posts and last deliveries");
 
   private final SubscriptionStore subscriptions;
-  private final OutboxStore outbox;
+  private final DeliveryReports outbox;
 
-  public SubscriptionsCommand(SubscriptionStore subscriptions, OutboxStore outbox) {
+  public SubscriptionsCommand(SubscriptionStore subscriptions, DeliveryReports outbox) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
   }

@@ -11,12 +11,12 @@ import io.paperboy.bot.config.AlertsConfig;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.alert.AlertStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class AlertCommandTest {
   @TempDir
   Path dir;
 
-  private Database db;
+  private SqliteStores stores;
   private AlertStore alerts;
   private CommandRegistry registry;
   private CommandService service;
@@ -45,9 +45,9 @@ class AlertCommandTest {
 
   @BeforeEach
   void setUp() {
-    db = Database.open(dir.resolve("a.db"));
-    SqlitePaperStore store = new SqlitePaperStore(db);
-    alerts = new AlertStore(db);
+    stores = SqliteStores.open(dir.resolve("a.db"));
+    PaperStore store = stores.papers();
+    alerts = stores.alerts();
     registry = new CommandRegistry(List.of(new AlertCommand(alerts, store, new AlertsConfig(3, 2, 5))));
     service = new CommandService(registry);
     LocalDate d = LocalDate.of(2024, 6, 7);
@@ -61,7 +61,7 @@ class AlertCommandTest {
   @AfterEach
   void tearDown() {
     service.close();
-    db.close();
+    stores.close();
   }
 
   private Message ask(Caller who, String text) {

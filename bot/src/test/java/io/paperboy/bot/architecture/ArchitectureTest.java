@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The rules that keep commands platform-neutral: the day a command imports a JDA or Bolt type,
- * the build fails.
+ * The rules that keep commands platform-neutral (the day a command imports a JDA or Bolt type,
+ * the build fails) and the database behind the store ports (the day anything but a store adapter
+ * imports JDBC, a driver or Flyway, the build fails).
  */
 @AnalyzeClasses(packages = "io.paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -49,6 +50,21 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.scheduler..", "io.paperboy.bot..",
           "org.quartz..", "net.dv8tion..", "com.slack..")
       .because("store ← scheduler ← bot: one-way module dependencies");
+
+  /** The store adapters: the only packages that may speak SQL to a database. */
+  private static final String[] STORE_ADAPTERS = {"io.paperboy.store.sqlite..", "io.paperboy.store.postgresql.."};
+
+  @ArchTest
+  static final ArchRule onlyStoreAdaptersSeeTheDatabase = noClasses()
+      .that().resideOutsideOfPackages(STORE_ADAPTERS)
+      .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
+      .because("callers see the store ports; a backend is just another implementation of them");
+
+  @ArchTest
+  static final ArchRule storePortsKnowNoAdapter = noClasses()
+      .that().resideInAPackage("io.paperboy.store..").and().resideOutsideOfPackages(STORE_ADAPTERS)
+      .should().dependOnClassesThat().resideInAnyPackage(STORE_ADAPTERS)
+      .because("the ports and the query language are backend-neutral; adapters depend on them, not the other way");
 
   @ArchTest
   static final ArchRule schedulerKnowsNoBot = noClasses()

@@ -12,10 +12,10 @@ import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
-import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.PaperStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,15 +39,15 @@ class CommandsTest {
   @TempDir
   Path dir;
 
-  private Database db;
-  private SqlitePaperStore store;
+  private SqliteStores stores;
+  private PaperStore store;
   private CommandRegistry registry;
   private CommandService service;
 
   @BeforeEach
   void setUp() {
-    db = Database.open(dir.resolve("paperboy.db"));
-    store = new SqlitePaperStore(db);
+    stores = SqliteStores.open(dir.resolve("paperboy.db"));
+    store = stores.papers();
     List<io.paperboy.core.command.Command> commands = new ArrayList<>(List.of(
         new PaperCommand(store), new TopCommand(store, SEOUL), new SearchCommand(store),
         new DigestCommand(store, SEOUL, new DailyPostFormatter())));
@@ -68,7 +68,7 @@ class CommandsTest {
   @AfterEach
   void tearDown() {
     service.close();
-    db.close();
+    stores.close();
   }
 
   private static DigestEntry entry(LocalDate d, int rank, String id, String title, Integer votes, String summary) {

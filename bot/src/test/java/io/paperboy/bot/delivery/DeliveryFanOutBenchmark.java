@@ -58,7 +58,7 @@ class DeliveryFanOutBenchmark {
 
       int messages = fake.allPosts().values().stream().mapToInt(List::size).sum();
       double floor = limits.floorSeconds(messages, channels);
-      List<Delivery> rows = f.outbox.all();
+      List<Delivery> rows = f.reports.all();
       System.out.printf("fan-out: %d channels, %d rows planned in %.2f s, %d messages in %.1f s; floor %.1f s;"
           + " ratio %.2f; %d answers were 429; %d attempts; parallelism %d%n", channels, planned, planSeconds, messages,
           seconds, floor, seconds / floor, fake.rateLimitedAnswers(), rows.stream().mapToInt(Delivery::attempts).sum(),

@@ -7,16 +7,17 @@ import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.delivery.DaySet;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,17 +42,19 @@ final class DeliveryFixture implements AutoCloseable {
   static final Instant SLOT = Instant.parse("2024-06-07T00:00:00Z");
   static final Duration WINDOW = Duration.ofHours(24);
 
-  final Database db;
-  final SqlitePaperStore papers;
+  final SqliteStores stores;
+  final PaperStore papers;
   final SubscriptionStore subscriptions;
   final OutboxStore outbox;
+  final DeliveryReports reports;
   final DailyPosts dailyPosts;
 
   DeliveryFixture(Path file) {
-    db = Database.open(file);
-    papers = new SqlitePaperStore(db);
-    subscriptions = new SubscriptionStore(db);
-    outbox = new OutboxStore(db);
+    stores = SqliteStores.open(file);
+    papers = stores.papers();
+    subscriptions = stores.subscriptions();
+    outbox = stores.outbox();
+    reports = stores.reports();
     dailyPosts = new DailyPosts(papers, new DailyPostFormatter());
   }
 
@@ -89,7 +92,7 @@ final class DeliveryFixture implements AutoCloseable {
   }
 
   DeliveryPlanner planner(Clock clock, Runnable wake) {
-    return new DeliveryPlanner(subscriptions, outbox, DigestDays.of(papers), new PlanRules(WINDOW),
+    return new DeliveryPlanner(subscriptions, outbox, reports, DigestDays.of(papers), new PlanRules(WINDOW),
         EnumSet.of(Platform.DISCORD, Platform.SLACK), clock, wake);
   }
 
@@ -100,7 +103,7 @@ final class DeliveryFixture implements AutoCloseable {
 
   /** Whether every row is finished (sent, failed or skipped). */
   boolean quiet() {
-    Map<Delivery.Status, Integer> counts = outbox.counts();
+    Map<Delivery.Status, Integer> counts = reports.counts();
     return counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0;
   }
 
@@ -109,7 +112,7 @@ final class DeliveryFixture implements AutoCloseable {
     long end = System.nanoTime() + max.toNanos();
     while (!quiet()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("the outbox did not drain within " + max + ": " + outbox.counts());
+        throw new AssertionError("the outbox did not drain within " + max + ": " + reports.counts());
       }
       Thread.sleep(20);
     }
@@ -117,6 +120,6 @@ final class DeliveryFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
+    stores.close();
   }
 }

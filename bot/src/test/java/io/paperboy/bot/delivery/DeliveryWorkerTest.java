@@ -13,6 +13,7 @@ import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery.Kind;
 import io.paperboy.store.delivery.Delivery.Status;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxKey;
 import io.paperboy.store.delivery.PlannedDelivery;
 import io.paperboy.store.delivery.Subscription;
@@ -76,7 +77,7 @@ class DeliveryWorkerTest {
   /** Every channel holds each of its row's parts exactly once, and the row records their ids. */
   void assertExactlyOnce(List<ChannelRef> channels) {
     for (ChannelRef c : channels) {
-      Delivery row = f.outbox.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
+      Delivery row = f.reports.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
       assertThat(row.status()).as(c.key()).isEqualTo(Status.SENT);
       List<FakePlatform.Posted> posts = fake.postsIn(c.channel());
       assertThat(posts).as(c.key()).hasSize(3);
@@ -112,7 +113,7 @@ class DeliveryWorkerTest {
     assertExactlyOnce(channels);
     // the posts that were stored before a 502 were found again, not posted twice
     assertThat(fake.dedupHits() + fake.historyCalls()).isPositive();
-    List<Delivery> rows = f.outbox.all();
+    List<Delivery> rows = f.reports.all();
     assertThat(rows.stream().mapToInt(Delivery::attempts).sum()).isGreaterThan(rows.size());
     // rate limits do not count as failures: fewer failures than extra attempts
     assertThat(rows.stream().mapToInt(Delivery::failures).sum())
@@ -129,7 +130,7 @@ class DeliveryWorkerTest {
 
     deliver(QUICK, 2);
 
-    Delivery gone = f.outbox.find(new OutboxKey(discord.get(1), Kind.DIGEST, "2024-06-07")).orElseThrow();
+    Delivery gone = f.reports.find(new OutboxKey(discord.get(1), Kind.DIGEST, "2024-06-07")).orElseThrow();
     assertThat(gone.status()).isEqualTo(Status.FAILED);
     assertThat(gone.lastError().orElseThrow()).contains("the channel is gone").contains("10003");
     Subscription paused = f.subscriptions.find(discord.get(1)).orElseThrow();
@@ -156,7 +157,7 @@ class DeliveryWorkerTest {
 
     deliver(new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(20), 3), 1);
 
-    Delivery row = f.outbox.find(new OutboxKey(one.get(0), Kind.DIGEST, "2024-06-07")).orElseThrow();
+    Delivery row = f.reports.find(new OutboxKey(one.get(0), Kind.DIGEST, "2024-06-07")).orElseThrow();
     assertThat(row.status()).isEqualTo(Status.FAILED);
     assertThat(row.attempts()).isEqualTo(3);
     assertThat(row.lastError().orElseThrow()).isEqualTo("gave up after 3 attempts: http-503: HTTP 503");
@@ -193,8 +194,8 @@ class DeliveryWorkerTest {
     f.planner(clock, () -> { }).planOnce();
     // GIVEN a previous process claimed both rows and posted the first two parts before dying
     for (ChannelRef c : List.of(slack, discord)) {
-      Delivery row = f.outbox.find(new OutboxKey(c, Kind.DIGEST, "2024-06-07")).orElseThrow();
-      f.outbox.claim(row.id(), clock.instant());
+      Delivery row = f.reports.find(new OutboxKey(c, Kind.DIGEST, "2024-06-07")).orElseThrow();
+      f.outbox.claim(row.id(), clock.instant(), new Lease("a process that died", clock.instant().plusSeconds(900)));
       var message = ((PostComposer.Post) f.dailyPosts.compose(row)).message();
       List<String> parts = ((HttpTestGateway) gateways.get(c.platform())).parts(message);
       PostOptions first = new PostOptions(PostStyle.DIGEST, RowDelivery.idempotencyKey(row));
@@ -227,7 +228,7 @@ class DeliveryWorkerTest {
       worker.stop(Duration.ofSeconds(5));
     }
 
-    Delivery row = f.outbox.all().get(0);
+    Delivery row = f.reports.all().get(0);
     assertThat(row.status()).isEqualTo(Status.SKIPPED);
     assertThat(row.lastError().orElseThrow()).startsWith("missed by 25h").contains("beyond the 24h catch-up window");
     assertThat(fake.postsIn("D0")).isEmpty();
@@ -242,7 +243,7 @@ class DeliveryWorkerTest {
 
     deliver(QUICK, 2);
 
-    Delivery row = f.outbox.find(new OutboxKey(strict, Kind.DIGEST, "2024-06-07")).orElseThrow();
+    Delivery row = f.reports.find(new OutboxKey(strict, Kind.DIGEST, "2024-06-07")).orElseThrow();
     assertThat(row.status()).isEqualTo(Status.SKIPPED);
     assertThat(row.lastError()).contains("none of the 7 papers of 2024-06-07 has at least 1000 votes");
     assertThat(fake.postsIn("S0")).isEmpty();
@@ -260,7 +261,7 @@ class DeliveryWorkerTest {
 
     deliver(QUICK, 2);
 
-    assertThat(f.outbox.all()).singleElement().satisfies(d -> {
+    assertThat(f.reports.all()).singleElement().satisfies(d -> {
       assertThat(d.kind()).isEqualTo(Kind.NO_DIGEST);
       assertThat(d.key()).isEqualTo("2024-06-08");
       assertThat(d.status()).isEqualTo(Status.SENT);

@@ -129,7 +129,7 @@ class ExactlyOnceCrashTest {
       assertThat(fake.faultsLeft()).as("the whole storm was answered").isZero();
       try (DeliveryFixture f = new DeliveryFixture(db)) {
         for (ChannelRef c : channels) {
-          Delivery row = f.outbox.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
+          Delivery row = f.reports.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
           assertThat(row.status()).as(c.key()).isEqualTo(Status.SENT);
           List<String> expected = new ArrayList<>();
           for (int i = 0; i < 3; i++) {
@@ -141,7 +141,7 @@ class ExactlyOnceCrashTest {
               .containsExactlyElementsOf(expected);
           assertThat(row.messageIds()).containsExactlyElementsOf(posts.stream().map(FakePlatform.Posted::id).toList());
         }
-        assertThat(f.outbox.all()).hasSize(channels.size());
+        assertThat(f.reports.all()).hasSize(channels.size());
       }
       int posts = fake.allPosts().values().stream().mapToInt(List::size).sum();
       assertThat(posts).as("0 duplicates, 0 missed").isEqualTo(channels.size() * 3);

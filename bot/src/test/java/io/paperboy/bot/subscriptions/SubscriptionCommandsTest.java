@@ -13,17 +13,18 @@ import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.delivery.DaySet;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.PlannedDelivery;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ class SubscriptionCommandsTest {
 
   @TempDir
   Path dir;
-  Database db;
+  SqliteStores stores;
   SubscriptionStore subscriptions;
   OutboxStore outbox;
   CommandRegistry registry;
@@ -60,10 +61,10 @@ class SubscriptionCommandsTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("p.db"));
-    SqlitePaperStore papers = new SqlitePaperStore(db);
-    subscriptions = new SubscriptionStore(db);
-    outbox = new OutboxStore(db);
+    stores = SqliteStores.open(dir.resolve("p.db"));
+    PaperStore papers = stores.papers();
+    subscriptions = stores.subscriptions();
+    outbox = stores.outbox();
     LocalDate day = LocalDate.parse("2024-06-07");
     List<DigestEntry> entries = new ArrayList<>();
     for (int rank = 1; rank <= 5; rank++) {
@@ -75,14 +76,14 @@ class SubscriptionCommandsTest {
         new SubscriptionDefaults(LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.WEEKDAYS));
     DailyPosts posts = new DailyPosts(papers, new DailyPostFormatter());
     registry = new CommandRegistry(List.of(new SubscribeCommand(subscribing), new UnsubscribeCommand(subscribing),
-        new SubscriptionsCommand(subscriptions, outbox), new PreviewCommand(subscribing, papers, posts)));
+        new SubscriptionsCommand(subscriptions, stores.reports()), new PreviewCommand(subscribing, papers, posts)));
     service = new CommandService(registry);
   }
 
   @AfterEach
   void close() {
     service.close();
-    db.close();
+    stores.close();
   }
 
   /** Runs a command line as Slack or the console would (free text parsed by the definition). */
@@ -186,9 +187,10 @@ class SubscriptionCommandsTest {
     Subscription s1 = subscriptions.find(C1).orElseThrow();
     outbox.enqueue(List.of(PlannedDelivery.of(s1, Delivery.Kind.DIGEST, "2024-06-06",
         Instant.parse("2024-06-06T00:00:00Z"), Optional.empty())), NOW);
-    long id = outbox.all().get(0).id();
-    outbox.claim(id, Instant.parse("2024-06-06T00:00:01Z"));
-    outbox.markSent(id, List.of("1717.1"), Instant.parse("2024-06-06T00:00:02Z"));
+    long id = stores.reports().all().get(0).id();
+    Instant start = Instant.parse("2024-06-06T00:00:01Z");
+    outbox.markSent(outbox.claim(id, start, new Lease("worker", start.plusSeconds(900))).orElseThrow(), List.of("1717.1"),
+        Instant.parse("2024-06-06T00:00:02Z"));
     subscriptions.pause(C2, "the channel is gone (channel_not_found: Slack refused)", NOW);
 
     String listing = text(run("subscriptions", C1, MEMBER));

@@ -1,10 +1,10 @@
 package io.paperboy.scheduler.alert;
 
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
+import io.paperboy.store.Transactions;
 import io.paperboy.store.alert.Alert;
 import io.paperboy.store.alert.AlertBatch;
 import io.paperboy.store.alert.AlertStore;
@@ -47,7 +47,7 @@ public final class AlertPlanner {
 
   private static final Logger log = LoggerFactory.getLogger(AlertPlanner.class);
 
-  private final Database db;
+  private final Transactions transactions;
   private final PaperStore papers;
   private final AlertStore alerts;
   private final OutboxStore outbox;
@@ -60,9 +60,9 @@ public final class AlertPlanner {
    * @param recent only papers from digests dated within this long before today alert: a backfill
    *               of old days is history, not news
    */
-  public AlertPlanner(Database db, PaperStore papers, AlertStore alerts, OutboxStore outbox, Clock clock, ZoneId zone,
-      Duration recent) {
-    this.db = db;
+  public AlertPlanner(Transactions transactions, PaperStore papers, AlertStore alerts, OutboxStore outbox,
+      Clock clock, ZoneId zone, Duration recent) {
+    this.transactions = transactions;
     this.papers = papers;
     this.alerts = alerts;
     this.outbox = outbox;
@@ -122,7 +122,7 @@ public final class AlertPlanner {
     if (batches.isEmpty()) {
       return 0;
     }
-    return db.write(c -> {
+    return transactions.inTransaction(() -> {
       int enqueued = 0;
       for (Map.Entry<Target, List<AlertBatch.Item>> e : batches.entrySet()) {
         Target t = e.getKey();

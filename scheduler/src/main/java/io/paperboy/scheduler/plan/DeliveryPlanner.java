@@ -2,6 +2,7 @@ package io.paperboy.scheduler.plan;
 
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery.Kind;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxKey;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.PlannedDelivery;
@@ -29,6 +30,7 @@ public final class DeliveryPlanner {
 
   private final SubscriptionStore subscriptions;
   private final OutboxStore outbox;
+  private final DeliveryReports reports;
   private final DigestDays digestDays;
   private final PlanRules rules;
   private final Set<Platform> platforms;
@@ -36,14 +38,16 @@ public final class DeliveryPlanner {
   private final Runnable onEnqueued;
 
   /**
+   * @param reports    what the outbox holds already (the planner reads its keys)
    * @param platforms  the platforms with a running adapter; other platforms' subscriptions wait
    *                   (and catch up within the window once their adapter runs again)
    * @param onEnqueued called after new rows were added (wakes the delivery worker)
    */
-  public DeliveryPlanner(SubscriptionStore subscriptions, OutboxStore outbox, DigestDays digestDays, PlanRules rules,
-      Set<Platform> platforms, Clock clock, Runnable onEnqueued) {
+  public DeliveryPlanner(SubscriptionStore subscriptions, OutboxStore outbox, DeliveryReports reports,
+      DigestDays digestDays, PlanRules rules, Set<Platform> platforms, Clock clock, Runnable onEnqueued) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.reports = Objects.requireNonNull(reports, "reports");
     this.digestDays = Objects.requireNonNull(digestDays, "digestDays");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.platforms = platforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(platforms));
@@ -73,7 +77,7 @@ public final class DeliveryPlanner {
     LocalDate from = LocalDate.ofInstant(lookback, ZoneOffset.UTC).minusDays(1);
     LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
     Set<LocalDate> digests = digestDays.between(from, to);
-    Set<OutboxKey> existing = outbox.keys(EnumSet.of(Kind.DIGEST, Kind.NO_DIGEST), from.toString());
+    Set<OutboxKey> existing = reports.keys(EnumSet.of(Kind.DIGEST, Kind.NO_DIGEST), from.toString());
 
     List<PlannedDelivery> planned = rules.plan(active, digests, existing, now);
     List<PlannedDelivery> added = outbox.enqueue(planned, now);

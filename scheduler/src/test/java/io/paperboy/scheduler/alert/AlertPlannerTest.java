@@ -3,16 +3,15 @@ package io.paperboy.scheduler.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
 import io.paperboy.store.alert.AlertBatch;
 import io.paperboy.store.alert.AlertStore;
 import io.paperboy.store.delivery.Delivery;
-import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,19 +37,17 @@ class AlertPlannerTest {
   @TempDir
   Path dir;
 
-  private Database db;
-  private SqlitePaperStore papers;
+  private SqliteStores stores;
+  private PaperStore papers;
   private AlertStore alerts;
-  private OutboxStore outbox;
   private AlertPlanner planner;
 
   @BeforeEach
   void setUp() {
-    db = Database.open(dir.resolve("p.db"));
-    papers = new SqlitePaperStore(db);
-    alerts = new AlertStore(db);
-    outbox = new OutboxStore(db);
-    planner = new AlertPlanner(db, papers, alerts, outbox, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Seoul"),
+    stores = SqliteStores.open(dir.resolve("p.db"));
+    papers = stores.papers();
+    alerts = stores.alerts();
+    planner = new AlertPlanner(stores.transactions(), papers, alerts, stores.outbox(), Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Seoul"),
         Duration.ofDays(3));
     alerts.add(Platform.SLACK, "T1", C1, "M1", "확산", Optional.of("role:S1"), NOW);
     alerts.add(Platform.SLACK, "T1", C1, "M1", "title:video", Optional.of("role:S1"), NOW);
@@ -59,7 +56,7 @@ class AlertPlannerTest {
 
   @AfterEach
   void tearDown() {
-    db.close();
+    stores.close();
   }
 
   private static DigestEntry entry(LocalDate d, int rank, String id, String title, String summary) {
@@ -75,7 +72,7 @@ class AlertPlannerTest {
   }
 
   private List<Delivery> alertRows() {
-    return outbox.all().stream().filter(d -> d.kind() == Delivery.Kind.ALERT).toList();
+    return stores.reports().all().stream().filter(d -> d.kind() == Delivery.Kind.ALERT).toList();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.query.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,13 +86,8 @@ final class RecordingPaperStore implements PaperStore {
   }
 
   @Override
-  public List<SearchHit> search(String query, int limit) {
+  public List<SearchHit> search(Query query, int limit) {
     throw new UnsupportedOperationException("not used by ingest");
-  }
-
-  @Override
-  public List<SearchHit> match(String fts5Expression, int limit) {
-    throw new UnsupportedOperationException("not used by the ingestor");
   }
 
   @Override

@@ -4,16 +4,16 @@ import io.paperboy.scheduler.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.Platform;
-import io.paperboy.store.SqlitePaperStore;
+import io.paperboy.store.PaperStore;
 import io.paperboy.store.delivery.DaySet;
 import io.paperboy.store.delivery.Delivery;
-import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,29 +49,29 @@ class DeliveryPlannerTest {
 
   @TempDir
   Path dir;
-  Database db;
-  SqlitePaperStore papers;
+  SqliteStores stores;
+  PaperStore papers;
   SubscriptionStore subscriptions;
-  OutboxStore outbox;
+  DeliveryReports outbox;
   MutableClock clock;
   AtomicInteger wakes;
   DeliveryPlanner planner;
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("p.db"));
-    papers = new SqlitePaperStore(db);
-    subscriptions = new SubscriptionStore(db);
-    outbox = new OutboxStore(db);
+    stores = SqliteStores.open(dir.resolve("p.db"));
+    papers = stores.papers();
+    subscriptions = stores.subscriptions();
+    outbox = stores.reports();
     clock = new MutableClock(START);
     wakes = new AtomicInteger();
-    planner = new DeliveryPlanner(subscriptions, outbox, DigestDays.of(papers), new PlanRules(Duration.ofHours(24)),
+    planner = new DeliveryPlanner(subscriptions, stores.outbox(), outbox, DigestDays.of(papers), new PlanRules(Duration.ofHours(24)),
         EnumSet.of(Platform.SLACK, Platform.DISCORD), clock, wakes::incrementAndGet);
   }
 
   @AfterEach
   void close() {
-    db.close();
+    stores.close();
   }
 
   static Digest digest(String date) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Database;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.DaySet;
-import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;
-import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.sqlite.SqliteStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,13 +35,13 @@ class PlannerJobTest {
 
   @TempDir
   Path dir;
-  Database db;
+  SqliteStores stores;
   Scheduler scheduler;
 
   @BeforeEach
   void open() throws Exception {
-    db = Database.open(dir.resolve("p.db"));
-    new SubscriptionStore(db).save(Subscription.of(ChannelRef.of(Platform.SLACK, "T1", "C1"), LocalTime.of(9, 0),
+    stores = SqliteStores.open(dir.resolve("p.db"));
+    stores.subscriptions().save(Subscription.of(ChannelRef.of(Platform.SLACK, "T1", "C1"), LocalTime.of(9, 0),
         ZoneId.of("Asia/Seoul"), DaySet.DAILY, Instant.parse("2024-06-01T00:00:00Z")), Instant.now());
     Properties props = new Properties();
     props.setProperty("org.quartz.scheduler.instanceName", "planner-test-" + UUID.randomUUID());
@@ -56,7 +54,7 @@ class PlannerJobTest {
   @AfterEach
   void close() throws Exception {
     scheduler.shutdown(true);
-    db.close();
+    stores.close();
   }
 
   @Test
@@ -80,7 +78,7 @@ class PlannerJobTest {
       finished.release();
       return Set.of();
     };
-    DeliveryPlanner planner = new DeliveryPlanner(new SubscriptionStore(db), new OutboxStore(db), blocking,
+    DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(), blocking,
         new PlanRules(Duration.ofHours(24)), EnumSet.of(Platform.SLACK), Clock.systemUTC(), () -> { });
     ConstructorJobFactory jobs = new ConstructorJobFactory();
     scheduler.setJobFactory(jobs);

@@ -6,6 +6,7 @@ import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.query.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * An in-memory stand-in for the SQLite store (not in this module's tree yet): it keeps saved days,
+ * An in-memory stand-in for a paper store: it keeps saved days,
  * answers {@link #digest} and computes the {@link IngestResult} the way the contract describes.
  */
 final class RecordingStore implements PaperStore {
@@ -92,12 +93,7 @@ final class RecordingStore implements PaperStore {
   }
 
   @Override
-  public List<SearchHit> search(String query, int limit) {
-    throw new UnsupportedOperationException("not used by the poller");
-  }
-
-  @Override
-  public List<SearchHit> match(String fts5Expression, int limit) {
+  public List<SearchHit> search(Query query, int limit) {
     throw new UnsupportedOperationException("not used by the poller");
   }
 

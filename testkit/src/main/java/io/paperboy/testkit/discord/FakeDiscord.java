@@ -27,7 +27,18 @@ import mockwebserver3.RecordedRequest;
  *
  * <p>The world it serves: guild {@link #GUILD_ID} with a text channel and a forum channel, roles
  * for managers and for the bot, members {@link #MEMBER_ID} (no manager), {@link #MANAGER_ID} and
- * the bot; and a second guild {@link #OTHER_GUILD_ID} with its own text channel.
+ * the bot; a second guild {@link #OTHER_GUILD_ID} with its own text channel; and any guilds added
+ * with {@link FakeDiscordBuilder#guild(FakeGuild)}.
+ *
+ * <p>What scale-out needs, configured with {@link #builder(long)}: Discord's REST rate limits
+ * ({@link DiscordLimits}; off by default), counted per token ({@link #requestCounts(String)});
+ * {@code GET /gateway/bot} with a recommended shard count and session start limit; sharded
+ * sessions, each guild on shard {@code (guild_id >> 22) % shard_count} ({@link #shards()},
+ * {@link #disconnectShard(int, Disconnect)}); and file uploads ({@link #uploads()}).
+ *
+ * <p>Over 300 lines because it is the one facade tests script and query (world, recorded calls,
+ * counts, shards, uploads, waits); the protocol work lives in {@link FakeRest},
+ * {@link FakeGateway}, {@link RestLimiter} and {@link FakeAttachments}.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -64,43 +75,70 @@ public final class FakeDiscord implements AutoCloseable {
   final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();
   final List<ObjectNode> commands = new CopyOnWriteArrayList<>();
   final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+  final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
+  final java.util.Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
+  private final Map<String, RequestCounts> counts = new ConcurrentHashMap<>();
   private final AtomicLong snowflakes = new AtomicLong(1_600_000_000_000_000_000L);
   final Instant joined = Instant.parse("2024-06-01T00:00:00Z");
-  final FakeGateway gateway = new FakeGateway(this);
+  final RestLimiter limiter;
+  final int recommendedShards;
+  final int maxConcurrency;
+  final int sessionStartLimit;
+  private final Instant sessionStartReset = Instant.now().plus(Duration.ofDays(1));
+  final FakeGateway gateway;
   private final FakeRest rest = new FakeRest(this);
 
-  /** An interaction sent to the bot, and whether it was acknowledged. */
-  record Interaction(String id, String token, String guildId, String channelId, boolean acknowledged) {}
+  /** An interaction sent to the bot, whether it was acknowledged, and the message its response created. */
+  record Interaction(String id, String token, String guildId, String channelId, boolean acknowledged,
+      String responseMessageId) {
+    Interaction(String id, String token, String guildId, String channelId, boolean acknowledged) {
+      this(id, token, guildId, channelId, acknowledged, null);
+    }
 
-  /** A route scripted to fail once with a response. */
-  record ScriptedFailure(String method, String pathRegex, MockResponse response) {}
+    Interaction acknowledge(String messageId) {
+      return new Interaction(id, token, guildId, channelId, true, messageId);
+    }
+  }
 
-  private FakeDiscord() {}
+  /** A route scripted to fail once with a response (made from the request's path). */
+  record ScriptedFailure(String method, String pathRegex, java.util.function.Function<String, MockResponse> response) {}
+
+  /** How {@link #disconnectShard(int, Disconnect)} takes a shard's connection away. */
+  public enum Disconnect {
+    /** Discord's op 7 RECONNECT: the client closes, reconnects and resumes. */
+    RECONNECT,
+    /** The TCP connection drops without a close frame; the client notices, reconnects and resumes. */
+    DROP
+  }
+
+  FakeDiscord(FakeDiscordBuilder builder) {
+    this.limiter = new RestLimiter(builder.limits, BOT_ID);
+    this.recommendedShards = builder.recommendedShards;
+    this.maxConcurrency = builder.maxConcurrency;
+    this.sessionStartLimit = builder.sessionStartLimit;
+    this.gateway = new FakeGateway(this);
+  }
+
+  /** A fake to configure before it starts (limits, shards, more guilds). */
+  public static FakeDiscordBuilder builder(long botPermissions) {
+    return new FakeDiscordBuilder(botPermissions);
+  }
 
   /**
-   * Starts the fake.
+   * Starts the fake with limits off and one recommended shard, as every test before scale-out
+   * expects.
    *
    * @param botPermissions raw permissions of the bot's role (what the invite would grant)
    */
   public static FakeDiscord start(long botPermissions) throws IOException {
-    FakeDiscord fake = new FakeDiscord();
-    long everyone = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
-    fake.addGuild(new FakeGuild(GUILD_ID, "Papers Club", OWNER_ID, everyone,
-        List.of(new FakeGuild.Role(MANAGER_ROLE_ID, "Moderators", MANAGE_CHANNELS, 1),
-            new FakeGuild.Role(BOT_ROLE_ID, BOT_NAME, botPermissions, 2)),
-        List.of(new FakeGuild.Channel(TEXT_CHANNEL_ID, "papers", FakeGuild.ChannelType.TEXT),
-            new FakeGuild.Channel(FORUM_CHANNEL_ID, "papers-forum", FakeGuild.ChannelType.FORUM),
-            new FakeGuild.Channel(MEMBER_MANAGED_CHANNEL_ID, "reading-group", FakeGuild.ChannelType.TEXT,
-                List.of(new FakeGuild.Overwrite(MEMBER_ID, true, MANAGE_CHANNELS, 0)))),
-        List.of(new FakeGuild.Member(BOT_ID, BOT_NAME, true, List.of(BOT_ROLE_ID)),
-            new FakeGuild.Member(MEMBER_ID, "reader", false, List.of()),
-            new FakeGuild.Member(MANAGER_ID, "moderator", false, List.of(MANAGER_ROLE_ID)),
-            new FakeGuild.Member(OWNER_ID, "owner", false, List.of()))));
-    fake.addGuild(new FakeGuild(OTHER_GUILD_ID, "Other Server", OWNER_ID, everyone,
-        List.of(new FakeGuild.Role("1400000000000000003", BOT_NAME, botPermissions, 1)),
-        List.of(new FakeGuild.Channel(OTHER_CHANNEL_ID, "elsewhere", FakeGuild.ChannelType.TEXT)),
-        List.of(new FakeGuild.Member(BOT_ID, BOT_NAME, true, List.of("1400000000000000003")),
-            new FakeGuild.Member(OWNER_ID, "owner", false, List.of()))));
+    return builder(botPermissions).start();
+  }
+
+  void serve(long botPermissions, List<FakeGuild> extraGuilds) throws IOException {
+    FakeDiscord fake = this;
+    fake.addGuild(FakeGuild.papersClub(botPermissions));
+    fake.addGuild(FakeGuild.otherServer(botPermissions));
+    extraGuilds.forEach(fake::addGuild);
     fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
     fake.server.setDispatcher(new Dispatcher() {
       @Override
@@ -109,10 +147,18 @@ public final class FakeDiscord implements AutoCloseable {
       }
     });
     fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
-    return fake;
   }
 
   private void addGuild(FakeGuild guild) {
+    if (guilds.containsKey(guild.id())) {
+      throw new IllegalArgumentException("guild " + guild.id() + " is already in the fake");
+    }
+    for (FakeGuild.Channel c : guild.channels()) {
+      if (channelGuild.containsKey(c.id())) {
+        throw new IllegalArgumentException("channel " + c.id() + " of guild " + guild.id() + " is already in guild "
+            + channelGuild.get(c.id()));
+      }
+    }
     guilds.put(guild.id(), guild);
     for (FakeGuild.Channel c : guild.channels()) {
       channelGuild.put(c.id(), guild.id());
@@ -136,12 +182,46 @@ public final class FakeDiscord implements AutoCloseable {
     return BOT_ID;
   }
 
+  /** Where the fake serves an uploaded file (its stand-in for {@code cdn.discordapp.com}). */
+  String attachmentUrl(String channelId, String attachmentId, String filename) {
+    return "http://127.0.0.1:" + server.getPort() + "/attachments/" + channelId + "/" + attachmentId + "/"
+        + okhttp3.HttpUrl.parse("http://x/").newBuilder().addPathSegment(filename).build().encodedPath().substring(1);
+  }
+
   private MockResponse route(RecordedRequest request) {
     String path = request.getUrl().encodedPath();
     if (path.equals("/ws")) {
       return new MockResponse.Builder().webSocketUpgrade(gateway.newConnection()).build();
     }
+    if (path.startsWith("/attachments/") && request.getMethod().equals("GET")) {
+      String[] parts = path.split("/");
+      return uploads.stream().filter(u -> parts.length >= 4 && u.attachmentId().equals(parts[3])).findFirst()
+          .map(u -> new MockResponse.Builder().code(200)
+              .setHeader("Content-Type", FakeAttachments.contentType(u.file()))
+              .body(new okio.Buffer().write(u.bytes())).build())
+          .orElse(new MockResponse.Builder().code(404).build());
+    }
     return rest.handle(request);
+  }
+
+  /** {@code GET /gateway/bot}, as Discord answers it. */
+  ObjectNode gatewayBot() {
+    ObjectNode body = FakePayloads.JSON.createObjectNode();
+    body.put("url", gatewayUrl()).put("shards", recommendedShards);
+    body.putObject("session_start_limit").put("total", sessionStartLimit)
+        .put("remaining", gateway.sessionStartsLeft())
+        .put("reset_after", Math.max(0, Duration.between(Instant.now(), sessionStartReset).toMillis()))
+        .put("max_concurrency", maxConcurrency);
+    return body;
+  }
+
+  DiscordLimits limits() {
+    return limiter.limits();
+  }
+
+  void count(String token, MockResponse response) {
+    counts.merge(token, RequestCounts.NONE.with(response.getCode(), response.getHeaders().get("X-RateLimit-Scope")),
+        RequestCounts::plus);
   }
 
   void record(RecordedCall call, boolean handled) {
@@ -181,7 +261,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** The next request matching the route gets {@code response} instead of its normal answer. */
   public void failNext(String method, String pathRegex, MockResponse response) {
-    failures.add(new ScriptedFailure(method, pathRegex, response));
+    failures.add(new ScriptedFailure(method, pathRegex, path -> response));
   }
 
   /** The next request to the route gets Discord's error {@code code} with HTTP {@code status}. */
@@ -192,18 +272,41 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** The next request to the route gets a per-route 429 (not a Cloudflare ban: it carries {@code Via}). */
   public void rateLimitNext(String method, String pathRegex, double retryAfterSeconds) {
-    ObjectNode body = FakePayloads.JSON.createObjectNode();
-    body.put("message", "You are being rate limited.").put("retry_after", retryAfterSeconds).put("global", false);
-    failNext(method, pathRegex, new MockResponse.Builder().code(429)
-        .setHeader("Content-Type", "application/json")
-        .setHeader("Via", "1.1 google")
-        .setHeader("Retry-After", (int) Math.ceil(retryAfterSeconds))
-        .setHeader("X-RateLimit-Bucket", "fake-bucket-" + Math.abs(pathRegex.hashCode()))
-        .setHeader("X-RateLimit-Limit", 5)
-        .setHeader("X-RateLimit-Remaining", 0)
-        .setHeader("X-RateLimit-Reset-After", retryAfterSeconds)
-        .setHeader("X-RateLimit-Scope", "user")
-        .body(body.toString()).build());
+    rateLimitNext(method, pathRegex, retryAfterSeconds, "user");
+  }
+
+  /**
+   * The next request to the route gets a 429 of {@code scope} ({@code user}, or {@code shared} for
+   * a per-resource limit, which Discord does not count as invalid), with Discord's body and headers.
+   */
+  public void rateLimitNext(String method, String pathRegex, double retryAfterSeconds, String scope) {
+    failures.add(new ScriptedFailure(method, pathRegex, path ->
+        RestLimiter.scripted(RestLimiter.route(method, path, BOT_ID).bucketHash(), retryAfterSeconds, scope)));
+  }
+
+  /** From now on every request with this bot token is answered 401, as Discord does for a reset token. */
+  public void rejectToken(String token) {
+    rejectedTokens.add(token);
+  }
+
+  /** What the fake answered requests with {@code token} (the part after {@code "Bot "}). */
+  public RequestCounts requestCounts(String token) {
+    return counts.getOrDefault(token, RequestCounts.NONE);
+  }
+
+  /** What the fake answered, all tokens together. */
+  public RequestCounts requestCounts() {
+    return counts.values().stream().reduce(RequestCounts.NONE, RequestCounts::plus);
+  }
+
+  /** Every file accepted as an attachment, in arrival order. */
+  public List<UploadedFile> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /** Files attached to messages in {@code channelId}, in arrival order. */
+  public List<UploadedFile> uploads(String channelId) {
+    return uploads.stream().filter(u -> u.channelId().equals(channelId)).toList();
   }
 
   /** Sends an interaction over the gateway; returns its id. */
@@ -211,9 +314,39 @@ public final class FakeDiscord implements AutoCloseable {
     return gateway.sendInteraction(interaction);
   }
 
-  /** Sends op 7 RECONNECT: the bot must reconnect and resume. */
+  /** Sends op 7 RECONNECT to every connected session: each must reconnect and resume. */
   public void requestReconnect() {
     gateway.requestReconnect();
+  }
+
+  /** Takes shard {@code shardId}'s connection away; its session stays resumable. */
+  public void disconnectShard(int shardId, Disconnect how) {
+    gateway.disconnect(shardId, how);
+  }
+
+  /** Every shard id that tried to identify, in id order. */
+  public List<ShardState> shards() {
+    return gateway.shards();
+  }
+
+  /** Waits until shard {@code shardId} satisfies {@code condition} (fails the test after {@code timeout}). */
+  public ShardState awaitShard(int shardId, Predicate<ShardState> condition, Duration timeout) {
+    return gateway.awaitShard(shardId, condition, timeout);
+  }
+
+  /** The ids of the fake's guilds that Discord would put on shard {@code shardId} of {@code shardCount}, sorted. */
+  public List<String> guildIdsOnShard(int shardId, int shardCount) {
+    return guilds.keySet().stream().filter(g -> FakeGateway.shardOf(g, shardCount) == shardId).sorted().toList();
+  }
+
+  /**
+   * A snowflake for a guild that lands on shard {@code shardId} of {@code shardCount}
+   * ({@code (id >> 22) % shardCount == shardId}); {@code ordinal} tells several apart.
+   */
+  public static String guildIdOnShard(int shardId, int shardCount, int ordinal) {
+    long timestamp = 300_000_000_000L + (long) ordinal * shardCount;
+    timestamp += Math.floorMod(shardId - timestamp, shardCount);
+    return Long.toString((timestamp << 22) | (ordinal & 0xFFF));
   }
 
   public int identifies() {

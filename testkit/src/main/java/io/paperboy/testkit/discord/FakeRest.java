@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 
 /** The REST routes JDA uses, answered as Discord answers them. */
 final class FakeRest {
@@ -33,35 +35,77 @@ final class FakeRest {
     String path = request.getUrl().encodedPath();
     path = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
     String query = request.getUrl().encodedQuery() == null ? "" : request.getUrl().encodedQuery();
-    JsonNode body = FakeDiscord.parse(request.getBody() == null ? "" : request.getBody().utf8());
+    FakeAttachments.Body body = FakeAttachments.read(request.getHeaders().get("Content-Type"), request.getBody());
+    String token = token(request.getHeaders().get("Authorization"));
 
-    MockResponse response = scripted(method, path);
+    MockResponse response;
     boolean handled = true;
-    if (response == null) {
-      response = answer(method, path, body);
-      handled = response != null;
+    RestLimiter.Verdict verdict = fake.rejectedTokens.contains(token) ? null
+        : fake.limiter.admit(token, method, path, System.currentTimeMillis());
+    if (verdict == null) {
+      response = json(401, FakePayloads.error(0, "401: Unauthorized"));
+    } else if (verdict instanceof RestLimiter.Refused refused) {
+      response = refused.response();
+    } else {
+      response = scripted(method, path);
       if (response == null) {
-        response = json(404, FakePayloads.error(0, "404: Not Found"));
+        response = answer(method, path, body);
+        handled = response != null;
+        if (response == null) {
+          response = json(404, FakePayloads.error(0, "404: Not Found"));
+        }
       }
+      response = withHeaders(response, ((RestLimiter.Admitted) verdict).headers());
     }
-    fake.record(new RecordedCall(method, path, query, body, request.getHeaders(), response.getCode(), at), handled);
+    fake.count(token, response);
+    fake.record(new RecordedCall(method, path, query, body.json(), request.getHeaders(), response.getCode(), at,
+        body.files(), response.getHeaders()), handled);
     return response;
+  }
+
+  /** The bot token of {@code Authorization: Bot …}; Discord applies limits per token (per IP without one). */
+  static String token(String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      return "";
+    }
+    return authorization.startsWith("Bot ") ? authorization.substring(4) : authorization;
+  }
+
+  /** Discord's bucket headers on a normal (or scripted) answer; a scripted 429 keeps its own. */
+  private static MockResponse withHeaders(MockResponse response, Headers headers) {
+    if (headers.size() == 0 || response.getHeaders().get("X-RateLimit-Bucket") != null) {
+      return response;
+    }
+    MockResponse.Builder builder = response.newBuilder();
+    headers.forEach(h -> builder.setHeader(h.getFirst(), h.getSecond()));
+    return builder.build();
   }
 
   private MockResponse scripted(String method, String path) {
     for (FakeDiscord.ScriptedFailure f : fake.failures) {
       if (f.method().equals(method) && path.matches(f.pathRegex()) && fake.failures.remove(f)) {
-        return f.response();
+        return f.response().apply(path);
       }
     }
     return null;
   }
 
-  private MockResponse answer(String method, String path, JsonNode body) {
+  private MockResponse answer(String method, String path, FakeAttachments.Body request) {
     Instant now = Instant.now();
+    JsonNode body = request.json();
+    List<FilePart> files = request.files();
     Matcher m;
+    if (request.uploadBytes() > FakeAttachments.MAX_UPLOAD_BYTES) {
+      return json(413, FakePayloads.error(40005, "Request entity too large"));
+    }
     if (method.equals("GET") && path.equals("/users/@me")) {
       return json(200, FakePayloads.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
+    }
+    if (method.equals("GET") && path.equals("/gateway/bot")) {
+      return json(200, fake.gatewayBot());
+    }
+    if (method.equals("GET") && path.equals("/gateway")) {
+      return json(200, FakePayloads.JSON.createObjectNode().put("url", fake.gatewayUrl()));
     }
     if ((m = COMMANDS.matcher(path)).matches() && m.group(1).equals(FakeDiscord.BOT_ID)) {
       if (method.equals("GET")) {
@@ -74,10 +118,10 @@ final class FakeRest {
       }
     }
     if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
-      return callback(m.group(1), m.group(2), body, now);
+      return callback(m.group(1), m.group(2), body, files, now);
     }
     if ((m = ORIGINAL.matcher(path)).matches()) {
-      return interaction(m.group(2)) == null ? unknownWebhook() : new MockResponse.Builder().code(204).build();
+      return original(method, interaction(m.group(2)), body, files, now);
     }
     if (method.equals("POST") && (m = FOLLOW_UP.matcher(path)).matches()) {
       FakeDiscord.Interaction i = interaction(m.group(2));
@@ -86,6 +130,7 @@ final class FakeRest {
       }
       ObjectNode msg = FakePayloads.message(fake.nextId(), i.channelId(), i.guildId(), bot(), body, now);
       msg.put("webhook_id", FakeDiscord.BOT_ID).put("application_id", FakeDiscord.BOT_ID);
+      FakeAttachments.attach(fake, msg, body, files);
       return json(200, msg);
     }
     if (method.equals("POST") && (m = MESSAGE_THREAD.matcher(path)).matches()) {
@@ -107,13 +152,12 @@ final class FakeRest {
     }
     if (method.equals("POST") && (m = MESSAGES.matcher(path)).matches()) {
       String guild = fake.channelGuild.get(m.group(1));
-      if (guild == null && fake.dmChannels.containsValue(m.group(1))) {
-        return json(200, FakePayloads.message(fake.nextId(), m.group(1), null, bot(), body, now));
-      }
-      if (guild == null) {
+      if (guild == null && !fake.dmChannels.containsValue(m.group(1))) {
         return unknownChannel();
       }
-      return json(200, FakePayloads.message(fake.nextId(), m.group(1), guild, bot(), body, now));
+      ObjectNode msg = FakePayloads.message(fake.nextId(), m.group(1), guild, bot(), body, now);
+      FakeAttachments.attach(fake, msg, body, files);
+      return json(200, msg);
     }
     if (method.equals("POST") && (m = THREADS.matcher(path)).matches()) {
       return thread(m.group(1), body, now);
@@ -121,7 +165,7 @@ final class FakeRest {
     return null;
   }
 
-  private MockResponse callback(String id, String token, JsonNode body, Instant now) {
+  private MockResponse callback(String id, String token, JsonNode body, List<FilePart> files, Instant now) {
     FakeDiscord.Interaction i = fake.interactions.get(id);
     if (i == null || !i.token().equals(token)) {
       return json(404, FakePayloads.error(10062, "Unknown interaction"));
@@ -129,15 +173,17 @@ final class FakeRest {
     if (i.acknowledged()) {
       return json(400, FakePayloads.error(40060, "Interaction has already been acknowledged."));
     }
-    fake.interactions.put(id, new FakeDiscord.Interaction(id, token, i.guildId(), i.channelId(), true));
     int type = body.path("type").asInt();
     if (type != 4 && type != 5) {
+      fake.interactions.put(id, i.acknowledge(null));
       return new MockResponse.Builder().code(204).build();
     }
     // JDA asks ?with_response=true: Discord then answers the interaction and the created message
     JsonNode data = body.path("data");
     ObjectNode message = FakePayloads.message(fake.nextId(), i.channelId(), i.guildId(), bot(),
         data.isMissingNode() ? FakePayloads.JSON.createObjectNode() : data, now);
+    fake.interactions.put(id, i.acknowledge(message.path("id").asText()));
+    FakeAttachments.attach(fake, message, data, files);
     message.put("type", 20).put("webhook_id", FakeDiscord.BOT_ID).put("application_id", FakeDiscord.BOT_ID);
     ObjectNode response = FakePayloads.JSON.createObjectNode();
     ObjectNode interaction = response.putObject("interaction");
@@ -148,6 +194,25 @@ final class FakeRest {
     resource.put("type", type);
     resource.set("message", message);
     return json(200, response);
+  }
+
+  /** {@code /webhooks/{app}/{token}/messages/@original}: the interaction's response message. */
+  private MockResponse original(String method, FakeDiscord.Interaction i, JsonNode body, List<FilePart> files,
+      Instant now) {
+    if (i == null || !i.acknowledged()) {
+      return unknownWebhook();
+    }
+    if (method.equals("DELETE")) {
+      return new MockResponse.Builder().code(204).build();
+    }
+    String messageId = i.responseMessageId() == null ? fake.nextId() : i.responseMessageId();
+    ObjectNode msg = FakePayloads.message(messageId, i.channelId(), i.guildId(), bot(),
+        method.equals("PATCH") ? body : FakePayloads.JSON.createObjectNode(), now);
+    msg.put("type", 20).put("webhook_id", FakeDiscord.BOT_ID).put("application_id", FakeDiscord.BOT_ID);
+    if (method.equals("PATCH")) {
+      FakeAttachments.attach(fake, msg, body, files);
+    }
+    return json(200, msg);
   }
 
   private MockResponse thread(String parentId, JsonNode body, Instant now) {

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A message the fake accepted through {@code chat.postMessage}.
+ * A message the fake accepted through {@code chat.postMessage} (or the message that shares an
+ * uploaded file).
  *
  * @param channel  channel id
  * @param ts       the message's ts
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param blocks   the blocks as sent (an empty array when none)
  * @param metadata message metadata as sent, if any
  * @param params   every form parameter as sent
+ * @param teamId   the workspace it was posted in
  */
 public record PostedMessage(String channel, String ts, Optional<String> threadTs, String text, JsonNode blocks,
-    Optional<JsonNode> metadata, Map<String, String> params) {}
+    Optional<JsonNode> metadata, Map<String, String> params, String teamId) {}

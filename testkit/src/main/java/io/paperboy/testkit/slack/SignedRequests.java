@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import io.paperboy.core.net.NoDelaySocketFactory;
@@ -29,6 +30,8 @@ public final class SignedRequests {
 
   private final String signingSecret;
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+  private static final AtomicLong INVOCATIONS = new AtomicLong();
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
   // OkHttp with TCP_NODELAY: the JDK client's separate header and body writes stall ~40 ms on loopback
   private final OkHttpClient http = new OkHttpClient.Builder()
@@ -73,7 +76,9 @@ public final class SignedRequests {
     form.put("api_app_id", FakeSlack.APP_ID);
     form.put("is_enterprise_install", "false");
     form.put("response_url", responseUrl);
-    form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+    // Slack gives every invocation its own trigger_id, so no two bodies are alike; HTTP mode
+    // refuses an identical signed body as a replay
+    form.put("trigger_id", "13345224609.738474920." + HexFormat.of().toHexDigits(INVOCATIONS.incrementAndGet()));
     StringBuilder sb = new StringBuilder();
     form.forEach((k, v) -> {
       if (sb.length() > 0) {
@@ -91,11 +96,25 @@ public final class SignedRequests {
     return post(url, body, Optional.of(ts), Optional.of(signature(ts, body)));
   }
 
+  /**
+   * POSTs an Events API payload ({@code application/json}, as Slack sends events), signed over
+   * the raw JSON and timestamped now — e.g. {@link FakeSlack#uninstall}'s {@code app_uninstalled}.
+   */
+  public Answer postJson(URI url, String json) throws IOException {
+    String ts = String.valueOf(Instant.now().getEpochSecond());
+    return post(url, json, JSON_TYPE, Optional.of(ts), Optional.of(signature(ts, json)));
+  }
+
   /** POSTs {@code body} with the given headers (absent ones are left out) — for forged requests too. */
   public Answer post(URI url, String body, Optional<String> timestamp, Optional<String> signature)
       throws IOException {
+    return post(url, body, FORM, timestamp, signature);
+  }
+
+  private Answer post(URI url, String body, MediaType type, Optional<String> timestamp, Optional<String> signature)
+      throws IOException {
     Request.Builder request = new Request.Builder().url(url.toString())
-        .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), FORM));
+        .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), type));
     timestamp.ifPresent(t -> request.header("X-Slack-Request-Timestamp", t));
     signature.ifPresent(s -> request.header("X-Slack-Signature", s));
     try (Response response = http.newCall(request.build()).execute()) {

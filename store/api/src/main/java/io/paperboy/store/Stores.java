@@ -1,0 +1,32 @@
+package io.paperboy.store;
+
+import io.paperboy.store.alert.AlertStore;
+import io.paperboy.store.delivery.DeliveryReports;
+import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.SubscriptionStore;
+
+/**
+ * Every port of one backend on one database, as a backend's factory opens them (e.g.
+ * {@code SqliteStores.open(path)}). The stores share the database and its {@link #transactions}.
+ * Closing releases the database; calls afterwards fail with a {@link StoreException}. Closing
+ * twice is harmless.
+ */
+public interface Stores extends AutoCloseable {
+
+  PaperStore papers();
+
+  /** The outbox as the planners and the delivery worker change it. */
+  OutboxStore outbox();
+
+  /** The outbox as {@code /subscriptions}, the CLI and the planner read it. */
+  DeliveryReports reports();
+
+  SubscriptionStore subscriptions();
+
+  AlertStore alerts();
+
+  Transactions transactions();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,170 @@
+package io.paperboy.store.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Turns text into the tokens every backend's full-text index stores and every query term is made
+ * of. The same code runs on both sides, and in {@link io.paperboy.store.query.QueryMatcher}, so
+ * whatever it does to a word, a query for that word matches it, on any backend.
+ *
+ * <p>Why not a database's own tokenizer: SQLite's {@code unicode61} (like PostgreSQL's
+ * {@code simple} configuration) splits on spaces only, so Korean particles and compounds stay
+ * glued to their word ({@code 모델을}, {@code 확산모델}); {@code trigram} silently finds nothing for
+ * terms under three characters, which is most Korean words; and a custom tokenizer cannot be
+ * written in Java. So the tokens are derived here, and a backend indexes text ({@link #indexText})
+ * that it only needs to split on spaces.
+ *
+ * <ul>
+ *   <li>Hangul (and Han, Hiragana, Katakana) runs become overlapping two-character grams:
+ *       {@code 확산모델을} → {@code 확산 산모 모델 델을}; a one-character run stays as it is. A query
+ *       term becomes the phrase of its grams, so {@code 모델} finds {@code 모델을} and
+ *       {@code 확산모델}, and {@code 확산모델} needs the three grams in a row.</li>
+ *   <li>Other letters and digits form words, lower-cased; ASCII words of four letters or more lose
+ *       a simple English plural ({@link #singular}): {@code LLMs} → {@code llm}, so {@code LLM}
+ *       finds {@code LLMs} but never {@code LLMOps} (words match whole, not as prefixes).</li>
+ *   <li>Everything else (spaces, punctuation, symbols, quotes, operators) only separates tokens.
+ *       Text is NFKC-normalised first, so full-width letters and decomposed Hangul match too.</li>
+ * </ul>
+ */
+public final class SearchTokens {
+
+  private SearchTokens() {}
+
+  /** The index tokens of {@code text}, in order. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    scan(text, out::add);
+    return out;
+  }
+
+  /** {@code text} as the index stores it: its tokens joined by single spaces. */
+  public static String indexText(String text) {
+    StringBuilder sb = new StringBuilder(text.length() * 2);
+    scan(text, token -> {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(token);
+    });
+    return sb.toString();
+  }
+
+  private static void scan(String text, Consumer<String> sink) {
+    String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (isGramScript(cp)) {
+        i = grams(s, i, sink);
+      } else if (isWordChar(cp)) {
+        int end = i;
+        while (end < s.length()) {
+          int next = s.codePointAt(end);
+          if (!isWordChar(next) || isGramScript(next)) {
+            break;
+          }
+          end += Character.charCount(next);
+        }
+        sink.accept(singular(s.substring(i, end).toLowerCase(Locale.ROOT)));
+        i = end;
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
+  }
+
+  /**
+   * A deliberately simple English singular, applied alike to indexed text and queries, so it only
+   * has to be consistent, not linguistically right: {@code -ies} → {@code -y}; {@code -sses},
+   * {@code -xes}, {@code -ches}, {@code -shes} lose {@code es}; words ending in {@code ss} or
+   * {@code is}, and in {@code us} from five letters on ({@code corpus}, {@code status}), stay, while
+   * four-letter ones lose it ({@code GPUs}, {@code TPUs}); any other final {@code s} goes. Only
+   * ASCII words of four letters or more, so {@code gas}, {@code its} and {@code 3s} stay. Known
+   * misses: {@code biases} vs {@code bias}, {@code caches} vs {@code cache}, {@code focuses} vs
+   * {@code focus}, {@code movies} vs {@code movie}.
+   */
+  static String singular(String word) {
+    int n = word.length();
+    if (n < 4 || !isAsciiLowerLetters(word)) {
+      return word;
+    }
+    if (word.endsWith("ies") && n > 4) {
+      return word.substring(0, n - 3) + "y";
+    }
+    if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+      return word.substring(0, n - 2);
+    }
+    if (word.endsWith("ss") || word.endsWith("is") || word.endsWith("us") && n >= 5) {
+      return word;
+    }
+    return word.endsWith("s") ? word.substring(0, n - 1) : word;
+  }
+
+  /** Emits the grams of the run starting at {@code start}; returns the index after the run. */
+  private static int grams(String s, int start, Consumer<String> sink) {
+    int previousAt = start;
+    int i = start + Character.charCount(s.codePointAt(start));
+    if (i >= s.length() || !isGramScript(s.codePointAt(i))) {
+      sink.accept(s.substring(start, i));
+      return i;
+    }
+    while (i < s.length()) {
+      int current = s.codePointAt(i);
+      if (!isGramScript(current)) {
+        break;
+      }
+      int end = i + Character.charCount(current);
+      sink.accept(s.substring(previousAt, end));
+      previousAt = i;
+      i = end;
+    }
+    return i;
+  }
+
+  /** Scripts written without spaces between words (or with particles attached), indexed as grams. */
+  private static boolean isGramScript(int cp) {
+    if (cp < 0x2E80) { // below the CJK blocks: Latin, digits, punctuation
+      return false;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) { // Hangul syllables
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA) && Character.isLetter(cp);
+  }
+
+  /** unicode61's default token characters (categories L*, N*, Co), plus marks that belong to a word. */
+  private static boolean isWordChar(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+      case Character.PRIVATE_USE:
+      case Character.NON_SPACING_MARK:
+      case Character.COMBINING_SPACING_MARK:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isAsciiLowerLetters(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

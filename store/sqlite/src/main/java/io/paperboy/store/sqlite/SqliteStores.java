@@ -1,0 +1,98 @@
+package io.paperboy.store.sqlite;
+
+import io.paperboy.store.Stores;
+import io.paperboy.store.Transactions;
+import io.paperboy.store.sqlite.alert.SqliteAlertStore;
+import io.paperboy.store.sqlite.db.Database;
+import io.paperboy.store.sqlite.delivery.SqliteDeliveryReports;
+import io.paperboy.store.sqlite.delivery.SqliteOutbox;
+import io.paperboy.store.sqlite.delivery.SqliteSubscriptionStore;
+import io.paperboy.store.sqlite.papers.SqlitePaperStore;
+import java.nio.file.Path;
+
+/**
+ * The SQLite backend: every store port on one database file, which one process owns. The
+ * embedded default: {@code SqliteStores.open(Path.of("data/paperboy.db"))} creates and migrates
+ * the file as needed.
+ */
+public final class SqliteStores implements Stores {
+
+  private final Database db;
+  private final SqlitePaperStore papers;
+  private final SqliteOutbox outbox;
+  private final SqliteDeliveryReports reports;
+  private final SqliteSubscriptionStore subscriptions;
+  private final SqliteAlertStore alerts;
+
+  private SqliteStores(Database db, SqlitePaperStore papers) {
+    this.db = db;
+    this.papers = papers;
+    this.outbox = new SqliteOutbox(db);
+    this.reports = new SqliteDeliveryReports(db);
+    this.subscriptions = new SqliteSubscriptionStore(db);
+    this.alerts = new SqliteAlertStore(db);
+  }
+
+  /**
+   * Opens (creating it and its parent folders if needed) and migrates the database at {@code file}.
+   *
+   * @throws io.paperboy.store.StoreException if the file cannot be opened, is not a SQLite
+   *     database, fails to migrate, or was written by a newer Paperboy
+   */
+  public static SqliteStores open(Path file) {
+    return on(Database.open(file));
+  }
+
+  /**
+   * The stores on an open database, which they then own: closing them closes it. For this
+   * adapter's own tests, which also look under the ports.
+   */
+  public static SqliteStores on(Database db) {
+    return new SqliteStores(db, new SqlitePaperStore(db));
+  }
+
+  /** The database file. */
+  public Path file() {
+    return db.file();
+  }
+
+  @Override
+  public SqlitePaperStore papers() {
+    return papers;
+  }
+
+  @Override
+  public SqliteOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public SqliteDeliveryReports reports() {
+    return reports;
+  }
+
+  @Override
+  public SqliteSubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public SqliteAlertStore alerts() {
+    return alerts;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return db.transactions();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStores[" + db + "]";
+  }
+}

@@ -1,0 +1,258 @@
+package io.paperboy.store.sqlite.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paperboy.store.StoreException;
+import io.paperboy.store.TestData;
+import io.paperboy.store.sqlite.papers.SqlitePaperStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Database: opening, migrations, transactions")
+class DatabaseTest {
+
+  /** The newest schema version in the SQLite migrations folder. */
+  static final String NEWEST = newestMigration();
+
+  @TempDir
+  Path dir;
+
+  private static String newestMigration() {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
+      return String.valueOf(files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .max().orElseThrow());
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @DisplayName("migrates an empty file (in a new folder) to the newest schema with WAL and foreign keys")
+  void migratesEmptyFile() {
+    Path file = dir.resolve("nested/folder/paperboy.db");
+    try (Database db = Database.open(file)) {
+      assertThat(file).exists();
+      assertThat(db.schemaVersion()).isEqualTo(NEWEST);
+      assertThat(db.<List<String>>read(c -> tableNames(c))).contains("paper", "digest", "digest_entry", "paper_fts",
+          "search_pending", "flyway_schema_history");
+      assertThat(db.<String>read(c -> pragma(c, "journal_mode"))).isEqualTo("wal");
+      assertThat(db.<String>read(c -> pragma(c, "foreign_keys"))).isEqualTo("1");
+      assertThat(db.<String>read(c -> pragma(c, "busy_timeout"))).isEqualTo("5000");
+      assertThat(db.<String>write(c -> pragma(c, "synchronous"))).isEqualTo("1"); // NORMAL
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT v FROM paper_fts_config WHERE k = 'hashsize'")))
+          .isEqualTo(16 << 20);
+    }
+  }
+
+  @Test
+  @DisplayName("tables are STRICT and checked: a text vote or a broken authors array is refused")
+  void strictTables() {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      assertThatThrownBy(() -> db.write(c -> Sql.update(c, """
+          INSERT INTO paper (arxiv_id, title, url, votes, authors, summary, first_seen, last_seen)
+          VALUES ('1', 't', 'u', 'many', '[]', 's', '2024-01-01', '2024-01-01')""")))
+          .isInstanceOf(StoreException.class).hasMessageContaining("cannot store TEXT value in INTEGER column");
+      assertThatThrownBy(() -> db.write(c -> Sql.update(c, """
+          INSERT INTO paper (arxiv_id, title, url, votes, authors, summary, first_seen, last_seen)
+          VALUES ('1', 't', 'u', 3, 'Ada, Alan', 's', '2024-01-01', '2024-01-01')""")))
+          .isInstanceOf(StoreException.class).hasMessageContaining("p.db");
+    }
+  }
+
+  @Test
+  @DisplayName("reopening keeps the data and does not migrate again")
+  void reopen() {
+    Path file = dir.resolve("p.db");
+    try (Database db = Database.open(file)) {
+      new SqlitePaperStore(db).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+    }
+    try (Database db = Database.open(file)) {
+      assertThat(db.schemaVersion()).isEqualTo(NEWEST);
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+    }
+  }
+
+  @Test
+  @DisplayName("a file migrated from the old db/migration folder (V1-V3) still opens, keeps its data and gets V4")
+  void opensFilesOfTheOldLayout() throws Exception {
+    // GIVEN a database migrated by the previous layout: the same files, in another folder
+    Path oldFolder = dir.resolve("old-layout/db/migration");
+    Files.createDirectories(oldFolder);
+    for (String name : List.of("V1__papers_digests_search.sql", "V2__subscriptions_outbox.sql", "V3__alerts.sql")) {
+      try (var in = DatabaseTest.class.getResourceAsStream("/db/migration/sqlite/" + name)) {
+        Files.copy(in, oldFolder.resolve(name));
+      }
+    }
+    Path file = dir.resolve("old.db");
+    try (Database old = Database.open(file, List.of("filesystem:" + oldFolder))) {
+      assertThat(old.schemaVersion()).isEqualTo("3");
+      new SqlitePaperStore(old).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+    }
+
+    // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
+    try (Database db = Database.open(file)) {
+      assertThat(db.schemaVersion()).isEqualTo(NEWEST);
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
+          .isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      assertThat(db.<Integer>read(c -> Sql.count(c,
+          "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("refuses a database written by a newer schema version, naming file and versions, and leaves it as it was")
+  void refusesNewerSchema() throws Exception {
+    Path file = dir.resolve("p.db");
+    // GIVEN a database migrated by a "newer Paperboy" that knows a V99
+    try (Database newer = Database.open(file, List.of(Migrations.LOCATION, "classpath:db/future"))) {
+      assertThat(newer.schemaVersion()).isEqualTo("99");
+    }
+    byte[] before = Files.readAllBytes(file);
+    // WHEN this version opens it THEN it refuses, saying why
+    assertThatThrownBy(() -> Database.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("newer Paperboy")
+        .hasMessageContaining("V99")
+        .hasMessageContaining("up to " + NEWEST);
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("a file that is not a SQLite database is refused with its path in the message")
+  void refusesGarbage() throws Exception {
+    Path file = dir.resolve("notes.db");
+    Files.write(file, "this is not a database, just some text that is long enough ....".repeat(100)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Database.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  @DisplayName("write commits on success and rolls back everything on an exception")
+  void writeRollsBack() {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      db.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-01', 's', 'now')"));
+      assertThatThrownBy(() -> db.write(c -> {
+        Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-02', 's', 'now')");
+        throw new IllegalStateException("boom");
+      })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+      assertThatThrownBy(() -> db.write(c -> {
+        Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-03', 's', 'now')");
+        return Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-01', 's', 'now')");
+      })).isInstanceOf(StoreException.class).hasMessageContaining("UNIQUE");
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM digest"))).isEqualTo(1);
+      // the write connection is usable after both failures
+      db.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-04', 's', 'now')"));
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM digest"))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("a write nested in a write joins the outer transaction and rolls back with it")
+  void nestedWriteJoins() {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      assertThatThrownBy(() -> db.write(c -> {
+        db.write(inner -> Sql.update(inner, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-02', 's', 'now')"));
+        throw new IllegalStateException("outer fails after inner succeeded");
+      })).isInstanceOf(IllegalStateException.class);
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM digest"))).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("read connections cannot write")
+  void readIsReadOnly() {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      assertThatThrownBy(() -> db.read(c -> Sql.update(c,
+          "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-02', 's', 'now')")))
+          .isInstanceOf(StoreException.class).hasMessageContaining("readonly");
+    }
+  }
+
+  @Test
+  @DisplayName("a read sees one snapshot: a write committed during the read is invisible to it until the next read")
+  void readSnapshot() throws Exception {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        CountDownLatch firstCountDone = new CountDownLatch(1);
+        CountDownLatch writeDone = new CountDownLatch(1);
+        Future<List<Integer>> counts = pool.submit(() -> db.read(c -> {
+          List<Integer> seen = new ArrayList<>();
+          seen.add(Sql.count(c, "SELECT count(*) FROM digest"));
+          firstCountDone.countDown();
+          await(writeDone);
+          seen.add(Sql.count(c, "SELECT count(*) FROM digest"));
+          return seen;
+        }));
+        await(firstCountDone);
+        db.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-01-02', 's', 'now')"));
+        writeDone.countDown();
+        assertThat(counts.get(30, TimeUnit.SECONDS)).containsExactly(0, 0);
+        assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM digest"))).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a closed database refuses work with a clear message")
+  void closed() {
+    Database db = Database.open(dir.resolve("p.db"));
+    db.close();
+    db.close(); // idempotent
+    assertThatThrownBy(() -> db.read(c -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> db.write(c -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+  }
+
+  private static String pragma(java.sql.Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static List<String> tableNames(java.sql.Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("timed out waiting");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
