@@ -5,7 +5,7 @@ import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
-import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import io.paperboy.store.query.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class RecordingStore implements PaperStore {
   }
 
   @Override
-  public List<SearchHit> search(Query query, int limit) {
+  public SearchPage searchPage(Query query, int limit) {
     throw new UnsupportedOperationException("not used by the poller");
   }
 

@@ -6,6 +6,7 @@ import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import io.paperboy.store.query.Query;
 import io.paperboy.store.sqlite.db.Database;
 import io.paperboy.store.sqlite.search.SearchIndex;
@@ -109,9 +110,9 @@ public final class SqlitePaperStore implements PaperStore {
     return reads.top(from, to, limit);
   }
 
-  /** {@inheritDoc} Ranked as {@link SearchIndex} describes. */
+  /** {@inheritDoc} Ranked and counted as {@link SearchIndex} describes. */
   @Override
-  public List<SearchHit> search(Query query, int limit) {
+  public SearchPage searchPage(Query query, int limit) {
     return search.search(query, limit);
   }
 
@@ -124,7 +125,7 @@ public final class SqlitePaperStore implements PaperStore {
    * @throws IllegalArgumentException if FTS5 rejects the expression's syntax
    */
   public List<SearchHit> match(String fts5Expression, int limit) {
-    return search.match(fts5Expression, limit);
+    return search.match(fts5Expression, limit).hits();
   }
 
   @Override
