@@ -82,6 +82,8 @@ public final class Paperboy implements AutoCloseable {
   private final CommandService commands;
   /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
   private volatile Runnable wakeDelivery = () -> { };
+  /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
+  private volatile Runnable planDeliveries = () -> { };
 
   private Paperboy(PaperboyConfig config, Clock clock) {
     this.config = config;
@@ -147,6 +149,9 @@ public final class Paperboy implements AutoCloseable {
     if (alertPlanner.plan(report.results()) > 0) {
       wakeDelivery.run();
     }
+    if (report.entriesAdded() > 0) {
+      planDeliveries.run();
+    }
     return report;
   }
 
@@ -177,9 +182,10 @@ public final class Paperboy implements AutoCloseable {
   }
 
   /**
-   * Starts the daily posts: the planner (every minute) and the delivery worker posting through
-   * {@code gateways}. With only the console to post to, the console channel is subscribed with the
-   * defaults (unless configured otherwise or already subscribed).
+   * Starts the daily posts: the planner (every minute of the application's clock, and whenever a
+   * day's digest is newly stored) and the delivery worker posting through {@code gateways}. With
+   * only the console to post to, the console channel is subscribed with the defaults (unless
+   * configured otherwise or already subscribed).
    */
   public DeliveryRuntime startDelivery(Map<Platform, ChannelGateway> gateways) {
     DeliveryConfig d = config.delivery();
@@ -200,6 +206,7 @@ public final class Paperboy implements AutoCloseable {
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
     wakeDelivery = worker::wake;
+    planDeliveries = runtime::planNow;
     return runtime;
   }
 
@@ -219,6 +226,9 @@ public final class Paperboy implements AutoCloseable {
     poller.addListener((result, digest) -> {
       if (alertPlanner.plan(List.of(result)) > 0) {
         wakeDelivery.run();
+      }
+      if (result.added() > 0) {
+        planDeliveries.run();
       }
     });
     return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));

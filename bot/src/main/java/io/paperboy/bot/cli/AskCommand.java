@@ -2,7 +2,9 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.console.TerminalStyle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,8 +26,10 @@ final class AskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Paperboy app = launcher.openExisting()) {
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(Launcher.charts(app)), app.clock(),
-          launcher.stdio().out());
+      Stdio stdio = launcher.stdio();
+      ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
+          Launcher.charts(app));
+      ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), PipedConsoleIo.output(stdio.out()));
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());
       return ExitCodes.of(answer.outcome());

@@ -2,13 +2,18 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.PlatformAdapters;
+import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.gateway.ChannelGateway;
 import io.paperboy.scheduler.poll.IngestRuntime;
 import java.util.EnumMap;
 import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
+import io.paperboy.bot.console.ConsoleIo;
+import io.paperboy.bot.console.PipedConsoleIo;
+import io.paperboy.bot.console.TerminalConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.console.TerminalStyle;
 import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
@@ -21,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -54,24 +60,40 @@ final class RunCommand implements Callable<Integer> {
         }
         stdio.err().println("seeds: " + report.summary());
       }
-      stdio.out().println("Paperboy is running on " + app.config().databasePath()
-          + ". Type /help for commands, /quit to stop.");
-      ConsoleChannel console = new ConsoleChannel(app.commands(), new ConsoleRenderer(Launcher.charts(app)), app.clock(), stdio.out());
-      try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
-               app.clock(), stdio.err());
-           IngestRuntime ingest = app.startIngest();
-           DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
-        app.subscribing().find(ChannelRef.console()).ifPresent(s -> stdio.out().println("Daily post here: "
-            + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
-        console.serve(stdio.in());
-        if (!platforms.gateways().isEmpty() && !console.quitRequested()) {
-          // stdin closed (a service, a container): keep serving the platforms until stopped
-          stdio.err().println("Console input closed; serving Discord/Slack until stopped (SIGTERM).");
-          awaitShutdown();
+      ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
+          Launcher.charts(app));
+      try (ConsoleIo io = consoleIo(stdio, app)) {
+        ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
+        console.printLine("Paperboy is running on " + app.config().databasePath()
+            + ". Type /help for commands, /quit to stop.");
+        try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
+                 app.clock(), stdio.err());
+             IngestRuntime ingest = app.startIngest();
+             DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
+          app.subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine("Daily post here: "
+              + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
+          console.serve();
+          if (!platforms.gateways().isEmpty() && !console.quitRequested()) {
+            // stdin closed (a service, a container): keep serving the platforms until stopped
+            stdio.err().println("Console input closed; serving Discord/Slack until stopped (SIGTERM).");
+            awaitShutdown();
+          }
         }
       }
       return ExitCodes.DONE;
     }
+  }
+
+  /**
+   * A line editor when a person sits at the terminal (history kept in {@code ~/.paperboy_history}),
+   * else plain line-by-line streams.
+   */
+  private static ConsoleIo consoleIo(Stdio stdio, Paperboy app) {
+    if (!stdio.terminal()) {
+      return new PipedConsoleIo(stdio.in(), stdio.out());
+    }
+    List<String> names = app.commands().definitions().stream().map(CommandDefinition::name).toList();
+    return TerminalConsoleIo.system(names, Optional.of(Path.of(System.getProperty("user.home"), ".paperboy_history")));
   }
 
   private static Map<Platform, ChannelGateway> gateways(PlatformAdapters platforms, ConsoleChannel console) {

@@ -1,42 +1,43 @@
 package io.paperboy.bot.console;
 
-import io.paperboy.core.console.ConsoleRenderer;
-
 import io.paperboy.core.command.Answered;
 import io.paperboy.core.command.Caller;
-import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
+import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.Outcome;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
+import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Answers commands typed as lines ({@code /paper 2406.04325}, or without the slash) until end of
- * input or {@code quit}: parses the line and waits for the {@link CommandService}'s answer (the
- * console has no acknowledgement to send, so it needs no budget). Output is synchronised on the stream so that a daily post printed by the
- * delivery worker never interleaves with an answer.
+ * Answers commands typed as lines ({@code /paper 2406.04325}, or without the slash) until the end
+ * of input or {@code quit}: parses the line and waits for the {@link CommandService}'s answer (the
+ * console has no acknowledgement to send, so it needs no budget). Answers and daily posts print
+ * through the {@link ConsoleIo}, which keeps them from interleaving and, on a terminal, keeps them
+ * above the prompt.
  */
 public final class ConsoleChannel {
+
+  private static final Set<String> QUIT = Set.of("quit", "exit", "/quit", "/exit");
 
   private final CommandService commands;
   private final ConsoleRenderer renderer;
   private final Clock clock;
-  private final PrintStream out;
-
-  public ConsoleChannel(CommandService commands, ConsoleRenderer renderer, Clock clock, PrintStream out) {
-    this.commands = commands;
-    this.renderer = renderer;
-    this.clock = clock;
-    this.out = out;
-  }
-
+  private final ConsoleIo io;
   private volatile boolean quitRequested;
+
+  public ConsoleChannel(CommandService commands, ConsoleRenderer renderer, Clock clock, ConsoleIo io) {
+    this.commands = Objects.requireNonNull(commands, "commands");
+    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.io = Objects.requireNonNull(io, "io");
+  }
 
   /** Whether the person at the console asked to stop (rather than the input just ending). */
   public boolean quitRequested() {
@@ -73,33 +74,30 @@ public final class ConsoleChannel {
 
   /** Prints a message as the console shows it. */
   public void print(Message message) {
-    synchronized (out) {
-      out.print(renderer.render(message));
-      out.flush();
-    }
+    io.print(renderer.render(message));
   }
 
-  /** Reads commands until end of input or {@code quit}/{@code exit}. */
-  public void serve(BufferedReader in) throws IOException {
-    prompt();
-    String line;
-    while ((line = in.readLine()) != null) {
-      String t = line.strip();
-      if (t.equals("quit") || t.equals("exit") || t.equals("/quit") || t.equals("/exit")) {
+  /**
+   * Prints {@code text} as it is (a status line); a line without its newline gets one.
+   */
+  public void printLine(String text) {
+    io.print(text.endsWith("\n") ? text : text + "\n");
+  }
+
+  /** Reads commands until the end of input or {@code quit}/{@code exit}. */
+  public void serve() {
+    Optional<String> line;
+    while ((line = io.readLine()).isPresent()) {
+      String t = line.get().strip();
+      if (QUIT.contains(t)) {
         quitRequested = true;
-        break;
+        return;
       }
       if (!t.isEmpty()) {
         print(answer(t).message());
       }
-      prompt();
     }
-  }
-
-  private void prompt() {
-    synchronized (out) {
-      out.print("> ");
-      out.flush();
-    }
+    // at a terminal the end of input is Ctrl-D: the person asked to stop
+    quitRequested = io.interactive();
   }
 }

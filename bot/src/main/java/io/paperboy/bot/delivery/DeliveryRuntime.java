@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running delivery side of {@code paperboy run}: the planner on a Quartz scheduler (in
@@ -15,6 +17,8 @@ import org.quartz.SchedulerException;
  * stops the planner first, then lets posts under way finish.
  */
 public final class DeliveryRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryRuntime.class);
 
   private final Scheduler scheduler;
   private final DeliveryWorker worker;
@@ -37,6 +41,21 @@ public final class DeliveryRuntime implements AutoCloseable {
     } catch (SchedulerException e) {
       worker.close();
       throw new IllegalStateException("cannot start the delivery planner: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs the planner now (a day's digest was just stored: a post waiting for it is due at once),
+   * unless a run is under way; after {@link #close} it does nothing.
+   */
+  public void planNow() {
+    try {
+      if (!scheduler.isShutdown()) {
+        PlannerJob.runNow(scheduler);
+      }
+    } catch (SchedulerException e) {
+      // the minute tick plans it a little later
+      log.warn("could not run the delivery planner now; it runs at the next minute", e);
     }
   }
 

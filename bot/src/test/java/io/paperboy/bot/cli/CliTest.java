@@ -158,6 +158,9 @@ class CliTest {
     Result bad = run("ask", "/top week banana", "--db", db());
     assertThat(bad.code()).isNotZero();
     assertThat(bad.out()).contains("Usage: `/top");
+    // rendered for a terminal, but not styled: this output is not one
+    Result subscribed = run("ask", "/subscribe time:09:00", "--db", db());
+    assertThat(subscribed.out()).contains("Settings: weekdays at 09:00").doesNotContain("**").doesNotContain("\u001b[");
     Result top = run("ask", "/top today", "--db", db(), "--now", "2024-06-07");
     assertThat(top.out()).contains("Top 9 — today (2024-06-07)").contains("2406.04325");
     // the README's first examples, on the seeds, on whatever day the test runs: the latest week answers

@@ -188,7 +188,7 @@ class CommandsTest {
     // hostile input is searched as words, never an SQL or FTS5 error
     for (String hostile : List.of("foo\"", "AND", "NEAR(", "C++", "'; DROP TABLE paper; --", "a:b", "*", "-", "OR OR")) {
       Message m = ask("/search " + hostile);
-      assertThat(text(m)).as(hostile).startsWith("No paper matches").doesNotContain("failed unexpectedly");
+      assertThat(text(m)).as(hostile).contains("No paper matches").doesNotContain("failed unexpectedly");
     }
     assertThat(ask("/paper 2406.04325").paperCards()).as("the store survived").hasSize(1);
     assertThat(ask("/search LLMs \"well").paperCards()).as("unclosed quote: plain words")
@@ -207,6 +207,51 @@ class CommandsTest {
     assertThat(ask("/search /sharegpt4video: 10/").paperCards()).extracting(Block.PaperCard::arxivId)
         .containsExactly("2406.04325");
     assertThat(ask("/search \"LLMs plan\" n:1").paperCards()).hasSize(1);
+  }
+
+  private static List<String> contexts(Message m) {
+    return m.blocks().stream().filter(b -> b instanceof Block.Context).map(b -> String.join(" · ", ((Block.Context) b).items()))
+        .toList();
+  }
+
+  @Test
+  @DisplayName("/search says how many match: '5 of 17 — add n:20 for more', or how many when all are listed")
+  void searchCount() {
+    // GIVEN 17 papers about 확산 on one more day
+    List<DigestEntry> many = new ArrayList<>();
+    for (int i = 1; i <= 17; i++) {
+      many.add(entry(LocalDate.of(2024, 6, 10), i, String.format("2406.1%04d", i), "Diffusion " + i, 40 - i,
+          "- 확산 " + i));
+    }
+    store.save(new Digest(LocalDate.of(2024, 6, 10), many, "mon.md"));
+
+    Message five = ask("/search 확산");
+    assertThat(five.paperCards()).hasSize(5);
+    assertThat(contexts(five)).containsExactly("5 of 18 — add n:20 for more");
+    assertThat(contexts(ask("/search 확산 n:20"))).containsExactly("18 matches");
+    assertThat(contexts(ask("/search 확산 n:25"))).containsExactly("18 matches");
+    assertThat(contexts(ask("/search 확산 n:10"))).containsExactly("10 of 18 — add n:20 for more");
+    assertThat(contexts(ask("/search 확산 -소개합니다 n:3"))).containsExactly("3 of 17 — add n:20 for more");
+    assertThat(contexts(ask("/search planners"))).containsExactly("1 match");
+  }
+
+  @Test
+  @DisplayName("a 4,500-character query: the header echoes its start, the 'read as plain words' note comes before the results")
+  void longQuery() {
+    String query = "확산 " + "x".repeat(4500);
+    Message m = ask("/search " + query);
+    assertThat(m.blocks()).isNotEmpty();
+    // nothing matches the long word; the answer is short and warns first
+    assertThat(text(m)).startsWith("Read as plain words (query syntax, position 301: the query is longer than 300 characters).")
+        .contains("No paper matches `확산 xxx").hasSizeLessThan(250);
+
+    Message found = ask("/search " + "확산 ".repeat(1500));
+    Block.Header header = (Block.Header) found.blocks().get(0);
+    assertThat(header.text()).startsWith("Search: 확산 확산").endsWith("…").hasSizeLessThanOrEqualTo(90);
+    assertThat(found.blocks().get(1)).isEqualTo(new Block.Context(List.of(
+        "Read as plain words (query syntax, position 301: the query is longer than 300 characters).")));
+    assertThat(found.blocks().get(2)).isEqualTo(new Block.Context(List.of("1 match")));
+    assertThat(found.paperCards()).extracting(Block.PaperCard::arxivId).containsExactly("2406.04325");
   }
 
   @Test

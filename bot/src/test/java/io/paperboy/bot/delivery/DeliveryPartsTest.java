@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.core.message.Message;
@@ -79,7 +80,7 @@ class DeliveryPartsTest {
   void consoleGateway() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ConsoleChannel console = new ConsoleChannel(new CommandService(new CommandRegistry(List.of())), new ConsoleRenderer(),
-        Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Clock.systemUTC(), PipedConsoleIo.output(new PrintStream(out, true, StandardCharsets.UTF_8)));
     ConsoleGateway gateway = new ConsoleGateway(console);
     Message post = Message.builder().header("Daily Papers — 2024-06-07").text("hello").build();
 

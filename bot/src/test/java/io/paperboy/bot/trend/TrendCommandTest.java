@@ -10,6 +10,7 @@ import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
 import io.paperboy.core.console.AttachmentFiles;
 import io.paperboy.core.console.ConsoleRenderer;
+import io.paperboy.core.console.TerminalStyle;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.ChannelRef;
@@ -234,7 +235,7 @@ class TrendCommandTest {
     Message m = trend.handle(request("확산 vs:transformer"));
     Path charts = dir.resolve("data").resolve("charts");
 
-    String out = new ConsoleRenderer(new AttachmentFiles(charts)).render(m);
+    String out = new ConsoleRenderer(TerminalStyle.PLAIN, new AttachmentFiles(charts)).render(m);
 
     assertThat(out).contains("══ Trend: 확산 vs transformer ══");
     Matcher spark = Pattern.compile("(?m)^확산 +([▁▂▃▄▅▆▇█]+)  41 papers").matcher(out);
@@ -247,7 +248,7 @@ class TrendCommandTest {
     assertThat(file).exists().hasParent(charts);
     assertThat(Files.readAllBytes(file)).isEqualTo(chart(m).png());
     // the same chart again is the same file, not a second one
-    new ConsoleRenderer(new AttachmentFiles(charts)).render(m);
+    new ConsoleRenderer(TerminalStyle.PLAIN, new AttachmentFiles(charts)).render(m);
     try (var files = Files.list(charts)) {
       assertThat(files.toList()).containsExactly(file);
     }

@@ -6,27 +6,44 @@ import io.paperboy.core.format.PaperCards;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Draws a message as readable terminal text. Markdown stays markdown: it reads well as it is. An
- * attached image (a chart) prints as its text version, plus where it was saved when the renderer
- * has {@link AttachmentFiles} to save it in.
+ * Draws a message as terminal text: markdown is rendered (see {@link TerminalMarkdown}), never
+ * shown as markup, and styled only when the {@link TerminalStyle} says the reader is a terminal.
+ * An attached image (a chart) prints as its text version, plus where it was saved when the
+ * renderer has {@link AttachmentFiles} to save it in.
  */
 public final class ConsoleRenderer {
 
   private static final String RULE = "─".repeat(60);
+  private static final String CARD_INDENT = "   ";
 
+  private final TerminalStyle style;
   private final BlockText blocks;
 
-  /** A renderer that saves no files: an attached image shows only as its text version. */
+  /** A renderer for plain text: no control codes (pipes, files, tests). */
   public ConsoleRenderer() {
-    this.blocks = new BlockText(Optional.empty());
+    this(TerminalStyle.PLAIN);
   }
 
-  /** A renderer that saves attached images with {@code files} and prints their paths. */
-  public ConsoleRenderer(AttachmentFiles files) {
-    this.blocks = new BlockText(Optional.of(files));
+  public ConsoleRenderer(TerminalStyle style) {
+    this(style, Optional.empty());
+  }
+
+  /** A renderer that also saves attached images with {@code files} and prints their paths. */
+  public ConsoleRenderer(TerminalStyle style, AttachmentFiles files) {
+    this(style, Optional.of(files));
+  }
+
+  private ConsoleRenderer(TerminalStyle style, Optional<AttachmentFiles> files) {
+    this.style = Objects.requireNonNull(style, "style");
+    this.blocks = new BlockText(new TerminalMarkdown(style), files);
+  }
+
+  public TerminalStyle style() {
+    return style;
   }
 
   public String render(Message message) {
@@ -39,10 +56,12 @@ public final class ConsoleRenderer {
   }
 
   /** Each block as the lines it prints, newline-terminated. */
-  private static final class BlockText implements Block.Visitor<String> {
+  private final class BlockText implements Block.Visitor<String> {
+    private final TerminalMarkdown markdown;
     private final Optional<AttachmentFiles> files;
 
-    BlockText(Optional<AttachmentFiles> files) {
+    BlockText(TerminalMarkdown markdown, Optional<AttachmentFiles> files) {
+      this.markdown = markdown;
       this.files = files;
     }
 
@@ -65,12 +84,14 @@ public final class ConsoleRenderer {
 
     @Override
     public String visit(Block.Header header) {
-      return "══ " + header.text() + " ══\n";
+      return style.bold("══ " + header.text() + " ══") + "\n";
     }
 
     @Override
     public String visit(Block.Text text) {
-      return text.markdown().strip() + "\n";
+      StringBuilder out = new StringBuilder();
+      markdown.lines(text.markdown()).forEach(line -> out.append(line).append('\n'));
+      return out.toString();
     }
 
     @Override
@@ -85,24 +106,24 @@ public final class ConsoleRenderer {
 
     @Override
     public String visit(Block.Image image) {
-      return "[image] " + image.url() + "\n";
+      return (image.altText().isBlank() ? "[image]" : image.altText()) + " <" + image.url() + ">\n";
     }
 
     @Override
     public String visit(Block.PaperCard card) {
       StringBuilder out = new StringBuilder("\n");
-      card.rank().ifPresent(r -> out.append('#').append(r).append(' '));
-      out.append(Latex.readable(card.title())).append('\n');
-      out.append("   ").append(card.absUrl()).append('\n');
-      out.append("   ").append(PaperCards.smallPrint(card)).append('\n');
+      String rank = card.rank().map(r -> "#" + r + " ").orElse("");
+      out.append(style.bold(rank + Latex.readable(card.title()))).append('\n');
+      out.append(CARD_INDENT).append(card.absUrl()).append('\n');
+      out.append(CARD_INDENT).append(PaperCards.smallPrint(card)).append('\n');
       if (!card.authors().isEmpty()) {
-        out.append("   Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
+        out.append(CARD_INDENT).append("Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
       }
-      card.video().ifPresent(v -> out.append("   Video: ").append(v).append('\n'));
+      card.video().ifPresent(v -> out.append(CARD_INDENT).append("Video: ").append(v).append('\n'));
       String summary = card.summary().strip();
       if (!summary.isEmpty()) {
-        for (String line : Latex.readable(summary).split("\n", -1)) {
-          out.append("   ").append(line).append('\n');
+        for (String line : markdown.lines(Latex.readable(summary))) {
+          out.append(line.isEmpty() ? "" : CARD_INDENT + line).append('\n');
         }
       }
       return out.toString();

@@ -55,6 +55,11 @@ public final class DeliveryPlanner {
     this.onEnqueued = Objects.requireNonNull(onEnqueued, "onEnqueued");
   }
 
+  /** The clock the planner plans by (the application's, which {@code --now} may pin). */
+  public Clock clock() {
+    return clock;
+  }
+
   /** What one run added. */
   public record Result(List<PlannedDelivery> due, List<PlannedDelivery> skipped) {}
 

@@ -3,7 +3,7 @@
  * pure functions over zoned time, DST included), the planning rules
  * ({@link io.paperboy.scheduler.plan.PlanRules}) and the {@link io.paperboy.scheduler.plan.DeliveryPlanner}
  * that writes outbox rows from the durable state (subscriptions, outbox, stored digest dates), run
- * every minute by the {@link io.paperboy.scheduler.plan.PlannerJob}. Because everything is derived
+ * at every minute of the application's clock by the {@link io.paperboy.scheduler.plan.PlannerJob}. Because everything is derived
  * from that state, a restart or a missed fire can neither lose nor double a post.
  *
  * <p>Which digest a post carries: a channel's post for its local date D carries the digest dated

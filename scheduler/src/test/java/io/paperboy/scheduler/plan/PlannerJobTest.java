@@ -99,11 +99,17 @@ class PlannerJobTest {
   }
 
   @Test
-  @DisplayName("the every-minute trigger fires at second 0 of each minute")
-  void everyMinuteCron() throws Exception {
-    org.quartz.CronExpression cron = new org.quartz.CronExpression(PlannerJob.EVERY_MINUTE);
-    cron.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Seoul"));
-    java.util.Date next = cron.getNextValidTimeAfter(java.util.Date.from(Instant.parse("2024-06-07T00:00:00.500Z")));
-    assertThat(next.toInstant()).isEqualTo(Instant.parse("2024-06-07T00:01:00Z"));
+  @DisplayName("the minute tick starts at the application clock's next minute, in system time, however far the clock is pinned")
+  void firstTickOnTheApplicationsMinute() {
+    // a pinned clock reading 08:59:30.25 while the system clock reads 12:34:17.1: 09:00 comes in 29.75 s
+    Instant first = PlannerJob.firstTick(Instant.parse("2024-06-07T23:59:30.250Z"),
+        Instant.parse("2026-12-03T12:34:17.100Z"));
+    assertThat(first).isEqualTo(Instant.parse("2026-12-03T12:34:46.850Z").plus(PlannerJob.TICK_MARGIN));
+    // unpinned, it is second 0 of the system's next minute (what a cron would do), rounded up to whole ms
+    assertThat(PlannerJob.firstTick(Instant.parse("2024-06-07T00:00:00.500Z"), Instant.parse("2024-06-07T00:00:00.500Z")))
+        .isEqualTo(Instant.parse("2024-06-07T00:01:00Z").plus(PlannerJob.TICK_MARGIN));
+    assertThat(PlannerJob.firstTick(Instant.parse("2024-06-07T00:00:00.000000001Z"),
+        Instant.parse("2024-06-07T00:00:00Z")))
+        .as("never a nanosecond early").isEqualTo(Instant.parse("2024-06-07T00:01:00Z").plus(PlannerJob.TICK_MARGIN));
   }
 }

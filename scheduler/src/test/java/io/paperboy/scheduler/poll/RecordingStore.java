@@ -8,6 +8,7 @@ import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.PeriodCount;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import io.paperboy.store.query.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class RecordingStore implements PaperStore {
   }
 
   @Override
-  public List<SearchHit> search(Query query, int limit) {
+  public SearchPage searchPage(Query query, int limit) {
     throw new UnsupportedOperationException("not used by the poller");
   }
 

@@ -66,15 +66,23 @@ public interface PaperStore {
 
   /**
    * The best {@code limit} papers matching a parsed query over title, authors and summary, best
-   * first: Hangul matches inside words ({@code 모델} finds {@code 모델을} and {@code 확산모델}), Latin
-   * words match whole words and simple plurals, as {@link io.paperboy.store.search.SearchTokens}
-   * derives them; exclusions and regular expressions are decided by
-   * {@link io.paperboy.store.query.QueryMatcher} ({@link io.paperboy.store.query.QuerySearch} does
-   * that for any backend). Relevance first (a title match beats a summary match), then votes
-   * (unknown last), then newer papers. Empty, without touching the database, when {@code limit} is
-   * below 1.
+   * first, and how many papers match in all: Hangul matches inside words ({@code 모델} finds
+   * {@code 모델을} and {@code 확산모델}), Latin words match whole words and simple plurals, as
+   * {@link io.paperboy.store.search.SearchTokens} derives them; exclusions and regular expressions
+   * are decided by {@link io.paperboy.store.query.QueryMatcher} ({@link io.paperboy.store.query.QuerySearch}
+   * does that for any backend). Relevance first (a title match beats a summary match), then votes
+   * (unknown last), then newer papers.
+   *
+   * <p>The count costs no more than the search: it is exact at least up to 100 matches, and past
+   * what the backend looks at while ranking it may be a lower bound ({@link MatchCount#exact()}).
+   * Empty, without touching the database, when {@code limit} is below 1.
    */
-  List<SearchHit> search(Query query, int limit);
+  SearchPage searchPage(Query query, int limit);
+
+  /** The hits of {@link #searchPage}, for callers that need no count. */
+  default List<SearchHit> search(Query query, int limit) {
+    return searchPage(query, limit).hits();
+  }
 
   /**
    * How many papers matching {@code query} (exactly as {@link #search} matches) were first listed

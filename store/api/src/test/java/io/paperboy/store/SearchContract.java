@@ -160,6 +160,39 @@ public abstract class SearchContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("counts the matches however few are listed: exactly for words, phrases, exclusions and regular expressions")
+  void countsMatches() {
+    SearchPage one = store.searchPage(words("모델"), 1);
+    assertThat(one.hits()).hasSize(1);
+    assertThat(one.matches()).isEqualTo(MatchCount.exactly(2));
+    assertThat(one.more()).isTrue();
+    assertThat(store.searchPage(words("모델"), 5).matches()).isEqualTo(MatchCount.exactly(2));
+    assertThat(store.searchPage(words("모델"), 5).more()).isFalse();
+    assertThat(store.searchPage(words("확산모델로"), 5).matches()).isEqualTo(MatchCount.exactly(0));
+    assertThat(store.searchPage(QueryParser.parse("모델 -확산"), 5).matches()).isEqualTo(MatchCount.exactly(1));
+    assertThat(store.searchPage(QueryParser.parse("/few-shot|templates/"), 1).matches()).isEqualTo(MatchCount.exactly(2));
+    assertThat(store.searchPage(QueryParser.parse("title:llms OR author:cho"), 1).matches())
+        .isEqualTo(MatchCount.exactly(2));
+  }
+
+  @Test
+  @DisplayName("a hundred matches are counted exactly while five are listed; search() lists what searchPage() lists")
+  void countsAHundred() {
+    List<TestData.Entry> many = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      many.add(entry(i, "n." + i).title("Nebula survey " + i).summary("- 성운 관측 " + i));
+    }
+    store.save(digest("2024-06-08", many.toArray(TestData.Entry[]::new)));
+
+    SearchPage page = store.searchPage(words("nebula"), 5);
+    assertThat(page.hits()).hasSize(5);
+    assertThat(page.matches()).isEqualTo(MatchCount.exactly(100));
+    assertThat(store.searchPage(words("성운"), 25).matches()).isEqualTo(MatchCount.exactly(100));
+    assertThat(store.searchPage(QueryParser.parse("nebula -\"survey 7\""), 5).matches()).isEqualTo(MatchCount.exactly(99));
+    assertThat(ids(store.search(words("nebula"), 5))).isEqualTo(ids(page.hits()));
+  }
+
+  @Test
   @DisplayName("ranking: a title match beats a summary match; equal text is ordered by votes, unknown last")
   void ranking() {
     store.save(digest("2024-06-08",

@@ -1,13 +1,15 @@
 package io.paperboy.store.query;
 
+import io.paperboy.store.MatchCount;
 import io.paperboy.store.Paper;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link io.paperboy.store.PaperStore#search} for any backend: the backend's full-text index finds
+ * {@link io.paperboy.store.PaperStore#searchPage} for any backend: the backend's full-text index finds
  * (and ranks) a superset of the matches from the part of the query it can evaluate — terms and
  * phrases, with their fields, combined by AND and OR ({@link #indexable}) — and
  * {@link QueryMatcher} keeps the exact matches when the query also has exclusions or regular
@@ -20,12 +22,12 @@ public final class QuerySearch {
   public interface Index {
 
     /**
-     * The best {@code limit} papers matching {@code indexable}, best first: a tree of only
-     * {@link Query.Term}, {@link Query.And} and {@link Query.Or}, as {@link #indexable} makes it.
-     * A term matches when its {@link Query.Term#tokens() tokens} occur consecutively in its field
-     * (any field when it has none).
+     * The best {@code limit} papers matching {@code indexable}, best first, and how many match: a
+     * tree of only {@link Query.Term}, {@link Query.And} and {@link Query.Or}, as {@link #indexable}
+     * makes it. A term matches when its {@link Query.Term#tokens() tokens} occur consecutively in
+     * its field (any field when it has none). The count is exact at least up to 100 matches.
      */
-    List<SearchHit> match(Query indexable, int limit);
+    SearchPage match(Query indexable, int limit);
 
     /** The most recently first-listed papers, newest first. */
     List<Paper> recentPapers(int limit);
@@ -38,35 +40,45 @@ public final class QuerySearch {
 
   private QuerySearch() {}
 
-  /** The best {@code limit} matches of {@code query}; empty without asking the index when {@code limit < 1}. */
-  public static List<SearchHit> search(Query query, int limit, Index index) {
+  /**
+   * The best {@code limit} matches of {@code query} and their count; nothing, without asking the
+   * index, when {@code limit < 1}. When matches are filtered here, every candidate is checked (they
+   * are read anyway), so the count is exact whenever the candidates held every match of the
+   * index's part of the query, and a lower bound otherwise.
+   */
+  public static SearchPage search(Query query, int limit, Index index) {
     if (limit < 1) {
-      return List.of();
+      return SearchPage.none();
     }
     Optional<Query> narrowing = indexable(query);
     if (narrowing.isPresent() && exact(query)) {
       return index.match(narrowing.get(), limit);
     }
     List<SearchHit> candidates;
+    boolean everyMatchACandidate;
     if (narrowing.isPresent()) {
-      candidates = index.match(narrowing.get(), CANDIDATES);
+      SearchPage page = index.match(narrowing.get(), CANDIDATES);
+      candidates = page.hits();
+      everyMatchACandidate = !page.more();
     } else {
       candidates = new ArrayList<>();
       for (Paper p : index.recentPapers(SCAN)) {
         candidates.add(new SearchHit(p, 0));
       }
+      everyMatchACandidate = candidates.size() < SCAN;
     }
     List<SearchHit> hits = new ArrayList<>();
+    int matched = 0;
     for (SearchHit c : candidates) {
       Paper p = c.paper();
       if (QueryMatcher.matches(query, new MatchableText(p.title(), p.authors(), p.summary()))) {
-        hits.add(c);
-        if (hits.size() == limit) {
-          break;
+        matched++;
+        if (hits.size() < limit) {
+          hits.add(c);
         }
       }
     }
-    return hits;
+    return new SearchPage(hits, everyMatchACandidate ? MatchCount.exactly(matched) : MatchCount.atLeast(matched));
   }
 
   /**

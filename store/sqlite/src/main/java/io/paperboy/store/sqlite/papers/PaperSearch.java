@@ -2,10 +2,12 @@ package io.paperboy.store.sqlite.papers;
 
 import io.paperboy.store.Paper;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import io.paperboy.store.query.Query;
 import io.paperboy.store.query.QuerySearch;
 import io.paperboy.store.sqlite.db.Database;
 import io.paperboy.store.sqlite.search.FtsTranslation;
+import io.paperboy.store.sqlite.search.ScoredMatches;
 import io.paperboy.store.sqlite.search.ScoredPaper;
 import io.paperboy.store.sqlite.search.SearchIndex;
 import java.util.ArrayList;
@@ -32,12 +34,12 @@ final class PaperSearch implements QuerySearch.Index {
     this.reads = reads;
   }
 
-  List<SearchHit> search(Query query, int limit) {
+  SearchPage search(Query query, int limit) {
     return QuerySearch.search(query, limit, this);
   }
 
   @Override
-  public List<SearchHit> match(Query indexable, int limit) {
+  public SearchPage match(Query indexable, int limit) {
     return match(FtsTranslation.expression(indexable), limit);
   }
 
@@ -47,23 +49,24 @@ final class PaperSearch implements QuerySearch.Index {
   }
 
   /** See {@link SqlitePaperStore#match}. */
-  List<SearchHit> match(String fts5Expression, int limit) {
+  SearchPage match(String fts5Expression, int limit) {
     if (writes.searchIndexBehind()) {
       writes.refreshSearchIndex();
     }
     return db.read(c -> {
-      List<ScoredPaper> scored = searchIndex.match(c, fts5Expression, limit);
-      List<Long> ids = new ArrayList<>(scored.size());
-      scored.forEach(s -> ids.add(s.paperId()));
+      ScoredMatches scored = searchIndex.match(c, fts5Expression, limit);
+      List<Long> ids = new ArrayList<>(scored.best().size());
+      scored.best().forEach(s -> ids.add(s.paperId()));
       Map<Long, Paper> papers = PaperReads.byRowId(c, ids);
-      List<SearchHit> hits = new ArrayList<>(scored.size());
-      for (ScoredPaper s : scored) {
+      List<SearchHit> hits = new ArrayList<>(ids.size());
+      for (ScoredPaper s : scored.best()) {
         Paper p = papers.get(s.paperId());
         if (p != null) {
           hits.add(new SearchHit(p, s.score()));
         }
       }
-      return hits;
+      // the index and the paper rows are read in one snapshot, so every scored paper is found
+      return new SearchPage(hits, scored.matches());
     });
   }
 }

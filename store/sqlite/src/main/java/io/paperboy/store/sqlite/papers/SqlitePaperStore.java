@@ -8,6 +8,7 @@ import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.PeriodCount;
 import io.paperboy.store.SearchHit;
+import io.paperboy.store.SearchPage;
 import io.paperboy.store.query.Query;
 import io.paperboy.store.sqlite.db.Database;
 import io.paperboy.store.sqlite.search.SearchIndex;
@@ -114,9 +115,9 @@ public final class SqlitePaperStore implements PaperStore {
     return reads.top(from, to, limit);
   }
 
-  /** {@inheritDoc} Ranked as {@link SearchIndex} describes. */
+  /** {@inheritDoc} Ranked and counted as {@link SearchIndex} describes. */
   @Override
-  public List<SearchHit> search(Query query, int limit) {
+  public SearchPage searchPage(Query query, int limit) {
     return search.search(query, limit);
   }
 
@@ -129,7 +130,7 @@ public final class SqlitePaperStore implements PaperStore {
    * @throws IllegalArgumentException if FTS5 rejects the expression's syntax
    */
   public List<SearchHit> match(String fts5Expression, int limit) {
-    return search.match(fts5Expression, limit);
+    return search.match(fts5Expression, limit).hits();
   }
 
   /** {@inheritDoc} Counted as {@link PaperCounts} describes. */

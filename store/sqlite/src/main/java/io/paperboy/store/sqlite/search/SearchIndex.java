@@ -1,5 +1,6 @@
 package io.paperboy.store.sqlite.search;
 
+import io.paperboy.store.MatchCount;
 import io.paperboy.store.search.SearchTokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,10 @@ import org.sqlite.SQLiteException;
  * 100k synthetic papers: 60–110 ms for a three-syllable Hangul phrase, against 1–5 ms to walk the
  * newest matches), and a term that common says little about relevance anyway; the window is then
  * ranked by title match, votes and recency.
+ *
+ * <p>Counting: the matches are counted exactly when they fit the window (the walk that decides
+ * between the two rankings has seen them all); beyond it the count is "at least the window plus
+ * one", since counting every match would cost what bm25 costs.
  */
 public final class SearchIndex {
 
@@ -154,25 +159,26 @@ public final class SearchIndex {
   }
 
   /**
-   * Papers matching an FTS5 expression, best first (see the class comment for the order and the
-   * rank window). Terms in the expression must be quoted token phrases ({@link FtsTranslation}),
+   * Papers matching an FTS5 expression, best first, and how many match (see the class comment for
+   * the order, the rank window and the count). Terms in the expression must be quoted token phrases ({@link FtsTranslation}),
    * since the index holds derived tokens, not the original words;
    * FTS5 operators ({@code AND}, {@code OR}, {@code NOT}, parentheses, {@code NEAR},
    * {@code column :}) may combine them.
    *
    * @throws IllegalArgumentException if FTS5 rejects the expression's syntax
    */
-  public List<ScoredPaper> match(Connection connection, String expression, int limit) throws SQLException {
+  public ScoredMatches match(Connection connection, String expression, int limit) throws SQLException {
     if (limit < 1) {
-      return List.of();
+      return new ScoredMatches(List.of(), MatchCount.atLeast(0));
     }
     try {
       int window = Math.max(rankWindow, limit);
       List<Long> newest = newestMatches(connection, expression, window + 1);
       if (newest.size() <= window) {
-        return bm25(connection, expression, window, limit);
+        return new ScoredMatches(bm25(connection, expression, window, limit), MatchCount.exactly(newest.size()));
       }
-      return common(connection, expression, newest.subList(0, window), limit);
+      return new ScoredMatches(common(connection, expression, newest.subList(0, window), limit),
+          MatchCount.atLeast(newest.size()));
     } catch (SQLiteException e) {
       // the statements themselves are fixed and valid, so a plain SQLITE_ERROR can only be the expression
       if (e.getResultCode() == SQLiteErrorCode.SQLITE_ERROR) {

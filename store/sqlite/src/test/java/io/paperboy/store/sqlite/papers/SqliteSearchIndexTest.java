@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.store.Digest;
 import io.paperboy.store.IngestResult;
+import io.paperboy.store.MatchCount;
 import io.paperboy.store.TestData;
 import io.paperboy.store.query.Query;
 import io.paperboy.store.query.SearchInput;
@@ -128,6 +129,9 @@ class SqliteSearchIndexTest {
     // GIVEN four matches and a window of three: the oldest is out, the title match leads
     assertThat(narrow.search(words("comet"), 3)).extracting(h -> h.paper().arxivId())
         .containsExactly("c.title", "c.newest", "c.summary");
+    // AND the count says "at least" the window plus one: counting further would walk every match
+    assertThat(narrow.searchPage(words("comet"), 2).matches()).isEqualTo(MatchCount.atLeast(4));
+    assertThat(store.searchPage(words("comet"), 2).matches()).isEqualTo(MatchCount.exactly(4));
     // AND a field-limited expression still works on this path
     assertThat(narrow.match("summary : \"comet\"", 3)).extracting(h -> h.paper().arxivId())
         .containsExactlyInAnyOrder("c.newest", "c.summary", "c.old");
