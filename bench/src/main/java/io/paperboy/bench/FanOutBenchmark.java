@@ -11,6 +11,7 @@ import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.testkit.platform.FakePlatform;
 import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.testkit.platform.RateLimits;
+import io.paperboy.testkit.outbox.OutboxDrain;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
@@ -104,7 +105,7 @@ final class FanOutBenchmark {
       long start = System.nanoTime();
       worker.start();
       try {
-        awaitDrained(reports, Duration.ofMinutes(10));
+        OutboxDrain.await(reports, Duration.ofMinutes(10));
       } finally {
         worker.stop(Duration.ofSeconds(10));
       }
@@ -132,20 +133,6 @@ final class FanOutBenchmark {
           "- 요약 " + rank + ": a short summary of the paper."));
     }
     return new Digest(DAY, entries, "bench:" + DAY);
-  }
-
-  private static void awaitDrained(DeliveryReports outbox, Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    while (true) {
-      Map<Delivery.Status, Integer> counts = outbox.counts();
-      if (counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0) {
-        return;
-      }
-      if (System.nanoTime() > end) {
-        throw new IllegalStateException("the outbox did not drain within " + max + ": " + counts);
-      }
-      Thread.sleep(20);
-    }
   }
 
   /** Every planned row and every 429 is logged; the bench prints counts instead of thousands of lines. */
