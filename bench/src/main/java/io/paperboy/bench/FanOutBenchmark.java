@@ -1,5 +1,6 @@
 package io.paperboy.bench;
 
+import io.paperboy.store.ArxivId;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.paperboy.bot.config.DeliveryConfig;
@@ -128,7 +129,7 @@ final class FanOutBenchmark {
     List<DigestEntry> entries = new ArrayList<>();
     for (int rank = 1; rank <= n; rank++) {
       String id = String.format("2406.%05d", 700 + rank);
-      entries.add(new DigestEntry(DAY, rank, id, "Paper " + rank + " of " + DAY, "https://arxiv.org/abs/" + id,
+      entries.add(new DigestEntry(DAY, rank, id, "Paper " + rank + " of " + DAY, ArxivId.absUrl(id),
           Optional.of(10 * (n - rank + 1)), List.of("Ada Lovelace", "Alan Turing"), Optional.empty(),
           "- 요약 " + rank + ": a short summary of the paper."));
     }

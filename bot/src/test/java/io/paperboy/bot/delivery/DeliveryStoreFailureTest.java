@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +70,27 @@ class DeliveryStoreFailureTest {
         DeliveryWorkerTest.QUICK, DeliveryFixture.WINDOW, Duration.ofMillis(200), 2, clock);
   }
 
+  /**
+   * Runs a worker on the real outbox wrapped so that {@code call} throws {@code error} the first
+   * time, until the outbox is drained.
+   */
+  private void drainThroughAnOutboxFailingOnce(String error, Consumer<OutboxStore> call) throws Exception {
+    OutboxStore outbox = mock(OutboxStore.class, delegatesTo(f.outbox));
+    CountDownLatch failed = new CountDownLatch(1);
+    call.accept(doAnswer(invocation -> {
+      failed.countDown();
+      throw new IllegalStateException(error);
+    }).doAnswer(delegatesTo(f.outbox)).when(outbox));
+    DeliveryWorker worker = worker(outbox);
+    worker.start();
+    try {
+      assertThat(failed.await(GUARD.toSeconds(), TimeUnit.SECONDS)).as("the store failed").isTrue();
+      f.awaitQuiet(GUARD);
+    } finally {
+      worker.stop(Duration.ofSeconds(10));
+    }
+  }
+
   private Delivery row() {
     return f.reports.find(new OutboxKey(channel, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
   }
@@ -77,22 +99,9 @@ class DeliveryStoreFailureTest {
   @DisplayName("recording the attempt fails once: the row stays pending and the same worker posts it on its next look")
   void claimFailsOnce() throws Exception {
     // GIVEN an outbox whose first claim fails (the database was locked)
-    OutboxStore outbox = mock(OutboxStore.class, delegatesTo(f.outbox));
-    CountDownLatch failed = new CountDownLatch(1);
-    doAnswer(call -> {
-      failed.countDown();
-      throw new IllegalStateException("[SQLITE_BUSY] the database file is locked");
-    }).doAnswer(delegatesTo(f.outbox)).when(outbox).claim(anyLong(), any(), any());
-
     // WHEN the worker drains the outbox
-    DeliveryWorker worker = worker(outbox);
-    worker.start();
-    try {
-      assertThat(failed.await(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      f.awaitQuiet(GUARD);
-    } finally {
-      worker.stop(Duration.ofSeconds(10));
-    }
+    drainThroughAnOutboxFailingOnce("[SQLITE_BUSY] the database file is locked",
+        outbox -> outbox.claim(anyLong(), any(), any()));
 
     // THEN the post went out once, all three parts, on the attempt after the failure
     assertThat(row().status()).isEqualTo(Status.SENT);
@@ -104,22 +113,8 @@ class DeliveryStoreFailureTest {
   @DisplayName("marking the post sent fails after it went out: the worker retries, finds the parts, posts none again")
   void markSentFailsAfterThePost() throws Exception {
     // GIVEN an outbox that fails to commit the "sent" mark once, after the post went out
-    OutboxStore outbox = mock(OutboxStore.class, delegatesTo(f.outbox));
-    CountDownLatch failed = new CountDownLatch(1);
-    doAnswer(call -> {
-      failed.countDown();
-      throw new IllegalStateException("[SQLITE_IOERR] disk I/O error");
-    }).doAnswer(delegatesTo(f.outbox)).when(outbox).markSent(any(), any(), any());
-
     // WHEN the worker drains the outbox
-    DeliveryWorker worker = worker(outbox);
-    worker.start();
-    try {
-      assertThat(failed.await(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      f.awaitQuiet(GUARD);
-    } finally {
-      worker.stop(Duration.ofSeconds(10));
-    }
+    drainThroughAnOutboxFailingOnce("[SQLITE_IOERR] disk I/O error", outbox -> outbox.markSent(any(), any(), any()));
 
     // THEN the row is sent on a second attempt that looked for what the first had posted
     Delivery row = row();
