@@ -47,10 +47,11 @@ import io.paperboy.store.IngestResult;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
 import io.paperboy.store.Stores;
+import io.paperboy.bot.database.Backends;
+import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.SubscriptionStore;
-import io.paperboy.store.sqlite.SqliteStores;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ public final class Paperboy implements AutoCloseable {
   public record SubscriptionAdmin(Subscribing subscribing, SubscriptionStore subscriptions, DeliveryReports reports) { }
 
   private final PaperboyConfig config;
+  private final DatabaseSetting database;
   private final Clock clock;
   private final Stores stores;
   private final WorkSignal work = new WorkSignal();
@@ -90,10 +92,11 @@ public final class Paperboy implements AutoCloseable {
   private final Subscribing subscribing;
   private final CommandService commands;
 
-  private Paperboy(PaperboyConfig config, Clock clock) {
+  private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
     this.clock = clock;
-    this.stores = SqliteStores.open(config.databasePath());
+    this.database = DatabaseSetting.parse(config.database(), env);
+    this.stores = Backends.open(database);
     PaperStore papers = stores.papers();
     // papers
     this.dailyPosts = new DailyPosts(papers, dailyPostFormatter);
@@ -111,7 +114,15 @@ public final class Paperboy implements AutoCloseable {
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
   public static Paperboy open(PaperboyConfig config, Clock clock) {
-    return new Paperboy(config, clock);
+    return open(config, clock, System.getenv());
+  }
+
+  /**
+   * Opens the database the config names, a SQLite file or a PostgreSQL URL whose missing
+   * credentials come from {@code env} ({@code PAPERBOY_DB_USER}, {@code PAPERBOY_DB_PASSWORD}).
+   */
+  public static Paperboy open(PaperboyConfig config, Clock clock, Map<String, String> env) {
+    return new Paperboy(config, clock, env);
   }
 
   private CommandRegistry commandRegistry(PaperStore papers) {
@@ -133,6 +144,11 @@ public final class Paperboy implements AutoCloseable {
   /** The configuration the graph was built from. */
   public PaperboyConfig config() {
     return config;
+  }
+
+  /** The database behind the stores; its {@link DatabaseSetting#display()} never shows a password. */
+  public DatabaseSetting database() {
+    return database;
   }
 
   /** The application's clock (pinned by {@code --now} in tests and demos). */
