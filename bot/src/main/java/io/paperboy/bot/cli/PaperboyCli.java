@@ -1,6 +1,7 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.config.ConfigException;
+import io.paperboy.store.StoreException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,7 +49,9 @@ public final class PaperboyCli implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof MissingDatabaseException) {
+      // a database that cannot be opened (not SQLite, another program's, a newer schema): the
+      // store's message names the file and says why; a stack trace would bury that line
+      if (e instanceof MissingDatabaseException || e instanceof StoreException) {
         stdio.err().println("paperboy: " + e.getMessage());
         return ExitCodes.NOT_DONE;
       }
