@@ -21,6 +21,22 @@ final class Launcher {
     this.env = env;
   }
 
+  /**
+   * Whether the command line names {@code ask} as its subcommand: its first word that is neither
+   * an option nor the value of one of the {@link CommonOptions}.
+   */
+  static boolean isAsk(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--db") || arg.equals("--config") || arg.equals("--now")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg.equals("ask");
+      }
+    }
+    return false;
+  }
+
   /** The options every command takes; picocli fills them wherever on the line they stand. */
   CommonOptions common() {
     return common;
