@@ -230,7 +230,7 @@ class CliTest {
     assertThat(r.err().lines()).containsExactly(
         "warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07; stored as 2024-06-07",
         "warning: " + inbox.resolve("2022/01/04.md") + ": named for 2022-01-04, but its heading says 2024-06-07; stored as 2024-06-07");
-    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 9 updated, 0 removed entries; 0 refused; "
+    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 0 updated, 9 unchanged, 0 removed entries; 0 refused; "
         + "2 named for another date than their heading\n");
     // run ingests its seeds the same way, and says so too
     Cli.Result seeds = Cli.runWithInput("/quit\n", Map.of("PAPERBOY_SEEDS", inbox.toString()), "run", "--db", db());
