@@ -35,7 +35,7 @@ final class PaperCardEmbed {
     }
     embed.addField("Links", links(card), true);
     if (!card.authors().isEmpty()) {
-      String authors = DiscordMarkdown.escape(AuthorList.shorten(card.authors()));
+      String authors = DiscordMarkdown.escape(AuthorList.of(card));
       embed.addField("Authors", DiscordText.fit(authors, MessageEmbed.VALUE_MAX_LENGTH), false);
     }
     embed.setFooter("arXiv:" + card.arxivId());

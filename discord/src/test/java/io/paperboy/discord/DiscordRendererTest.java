@@ -101,6 +101,24 @@ class DiscordRendererTest {
   }
 
   @Test
+  @DisplayName("a cut author list ('+') reads '25+ authors' when long, 'et al.' when short")
+  void cutAuthors() {
+    PaperCard many = TestPapers.card(2, "Big collab", "- x", TestPapers.authors(25), Optional.of(3));
+    PaperCard cutMany = new PaperCard(many.arxivId(), many.title(), many.absUrl(), many.summary(), many.votes(),
+        many.authors(), true, many.thumbnail(), many.video(), many.dates(), many.rank());
+    PaperCard cutFew = new PaperCard(many.arxivId(), many.title(), many.absUrl(), many.summary(), many.votes(),
+        List.of("Ge Zhang", "Wenhu Chen"), true, many.thumbnail(), many.video(), many.dates(), many.rank());
+    assertThat(authorsField(cutMany)).endsWith("… et al. (25+ authors)");
+    assertThat(authorsField(many)).endsWith("… et al. (25 authors)");
+    assertThat(authorsField(cutFew)).isEqualTo("Ge Zhang, Wenhu Chen et al.");
+  }
+
+  private String authorsField(PaperCard card) {
+    return single(renderer.render(Message.of(card))).getFields().stream()
+        .filter(f -> "Authors".equals(f.getName())).findFirst().orElseThrow().getValue();
+  }
+
+  @Test
   @DisplayName("draws a card: linked title with readable LaTeX, fields, footer, thumbnail as image")
   void card() {
     PaperCard card = new PaperCard("2406.04325", "Scaling 10$\\times$ & <More>", "https://arxiv.org/abs/2406.04325",

@@ -215,7 +215,7 @@ final class SlackBlocks {
     List<ContextBlockElement> small = new ArrayList<>();
     card.votes().ifPresent(v -> small.add(plain("▲ " + v + (v == 1 ? " vote" : " votes"))));
     if (!card.authors().isEmpty()) {
-      small.add(plain(TextCut.cut(AuthorList.shorten(card.authors()), MAX_CONTEXT_TEXT)));
+      small.add(plain(TextCut.cut(AuthorList.of(card), MAX_CONTEXT_TEXT)));
     }
     if (!card.dates().isEmpty()) {
       small.add(plain(dates(card.dates())));

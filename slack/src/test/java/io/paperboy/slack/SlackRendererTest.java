@@ -187,6 +187,25 @@ class SlackRendererTest {
     assertThat(posts.get(0).text()).isEqualTo("No paper `2401.99999` &amp; nothing &lt;else&gt;.");
   }
 
+  @Test
+  @DisplayName("a cut author list ('+') reads '25+ authors' when long, 'et al.' when short")
+  void cutAuthors() throws Exception {
+    List<String> named = new ArrayList<>();
+    for (int i = 1; i <= 25; i++) {
+      named.add("Author " + i);
+    }
+    assertThat(authorsElement(named, true)).endsWith("… et al. (25+ authors)");
+    assertThat(authorsElement(named, false)).endsWith("… et al. (25 authors)");
+    assertThat(authorsElement(List.of("Ge Zhang", "Wenhu Chen"), true)).isEqualTo("Ge Zhang, Wenhu Chen et al.");
+  }
+
+  private String authorsElement(List<String> authors, boolean more) throws Exception {
+    Block.PaperCard card = new Block.PaperCard("2401.00001", "A paper", "https://arxiv.org/abs/2401.00001", "- x",
+        Optional.of(3), authors, more, Optional.empty(), Optional.empty(), List.of(DailyPosts.DAY), Optional.empty());
+    JsonNode blocks = blocks(renderer.render(Message.of(card))).get(0);
+    return blocks.get(1).path("elements").get(1).path("text").asText();
+  }
+
   private static Block.PaperCard card(String summary) {
     return new Block.PaperCard("2401.00001", "A paper", "https://arxiv.org/abs/2401.00001", summary,
         Optional.of(3), List.of("A. Author"), Optional.empty(), Optional.empty(), List.of(DailyPosts.DAY), Optional.empty());

@@ -66,7 +66,9 @@ class CliTest {
     List<String> fields = new ArrayList<>();
     Iterator<String> names = lines.get(0).fieldNames();
     names.forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("date", "rank", "id", "title", "url", "votes", "authors", "media", "summary");
+    assertThat(fields).containsExactly("date", "rank", "id", "title", "url", "votes", "authors", "authors_more",
+        "media", "summary");
+    assertThat(lines).allMatch(l -> l.get("authors_more").isBoolean());
     // ordered by date, then rank
     assertThat(lines.get(0).get("date").asText()).isEqualTo("2023-11-21");
     assertThat(lines.get(0).get("rank").asInt()).isEqualTo(1);
@@ -81,10 +83,40 @@ class CliTest {
     Result oneDay = run("export", "--db", db(), "--date", "2024-06-07");
     assertThat(oneDay.out().lines()).allMatch(l -> l.contains("\"date\":\"2024-06-07\""));
 
-    // re-ingesting is an update, never a duplicate
+    // re-ingesting is an update, never a duplicate, and unchanged files change nothing
     Result again = run("ingest", SEEDS.toString(), "--db", db());
     assertThat(again.code()).isZero();
+    assertThat(again.out()).contains(": 0 new, 0 updated, " + lines.size() + " unchanged, 0 removed entries");
     assertThat(run("export", "--db", db()).out()).isEqualTo(export.out());
+  }
+
+  @Test
+  @DisplayName("an author list cut with '+' exports authors_more true, and the card says '25+ authors' / 'et al.'")
+  void cutAuthorLists() throws IOException {
+    StringBuilder many = new StringBuilder();
+    for (int i = 1; i <= 25; i++) {
+      many.append("Author ").append(i).append(", ");
+    }
+    Path file = dir.resolve("2024-06-07.md");
+    Files.writeString(file, "## Daily Papers (2024-06-07)\n\n"
+        + "### [Long](https://arxiv.org/abs/2312.11805)\n\nAuthors: " + many + "+\n\n- 요약.\n\n"
+        + "### [Short](https://arxiv.org/abs/2405.19327)\n\nAuthors: Ge Zhang, +, Wenhu Chen\n\n- 요약.\n\n"
+        + "### [Whole](https://arxiv.org/abs/2401.00007)\n\nAuthors: Ada Lovelace, Alan Turing\n\n- 요약.\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("ingest", file.toString(), "--db", db()).code()).isZero();
+
+    Result export = run("export", "--db", db());
+    ObjectMapper json = new ObjectMapper();
+    List<Boolean> more = new ArrayList<>();
+    for (String line : export.out().split("\n")) {
+      more.add(json.readTree(line).get("authors_more").asBoolean());
+    }
+    assertThat(more).containsExactly(true, true, false);
+    assertThat(run("ask", "--db", db(), "/paper 2312.11805").out()).contains("et al. (25+ authors)")
+        .doesNotContain("(25 authors)");
+    assertThat(run("ask", "--db", db(), "/paper 2405.19327").out()).contains("Ge Zhang, Wenhu Chen et al.");
+    assertThat(run("ask", "--db", db(), "/paper 2401.00007").out()).contains("Ada Lovelace, Alan Turing")
+        .doesNotContain("et al");
   }
 
   @Test
