@@ -95,9 +95,9 @@ public final class Paperboy implements AutoCloseable {
     // only digests of the last few days alert: an import of old days is history, not news
     this.alertPlanner = new AlertPlanner(stores.transactions(), store, alerts, outbox, clock, config.zone(),
         Duration.ofDays(3));
-    this.ingestor = new DigestIngestor(new DigestParser(), store);
+    this.ingestor = new DigestIngestor(new DigestParser(config.ingest().maxPapersPerDay()), store);
     this.subscriptions = stores.subscriptions();
-    this.dailyPostComposer = new DailyPosts(store, dailyPosts);
+    this.dailyPostComposer = new DailyPosts(store, dailyPosts, config.delivery().maxPapers());
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(subscriptions,
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
@@ -201,7 +201,7 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock);
+        d.parallelism(), clock, d.maxMessages());
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
@@ -218,7 +218,7 @@ public final class Paperboy implements AutoCloseable {
     IngestConfig ingest = config.ingest();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    DigestParser parser = new DigestParser();
+    DigestParser parser = new DigestParser(ingest.maxPapersPerDay());
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(

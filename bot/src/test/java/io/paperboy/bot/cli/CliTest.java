@@ -91,6 +91,30 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("a day with more papers than ingest.max-papers-per-day is refused with file:line, and the stored day is unchanged")
+  void floodDigestRefused() throws IOException {
+    Path first = dir.resolve("in/2024-06-07.md");
+    Files.createDirectories(first.getParent());
+    Files.writeString(first, "## Daily Papers (2024-06-07)\n\n### [Real](https://arxiv.org/abs/2406.00001)\n\n- 요약.\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("ingest", first.toString(), "--db", db()).code()).isZero();
+    String before = run("export", "--db", db()).out();
+    StringBuilder flood = new StringBuilder("## Daily Papers (2024-06-07)\n");
+    for (int i = 1; i <= 5_000; i++) {
+      flood.append(String.format("### [P](https://arxiv.org/abs/2406.%05d)\n", i));
+    }
+    Path hostile = dir.resolve("flood/2024-06-07.md");
+    Files.createDirectories(hostile.getParent());
+    Files.writeString(hostile, flood, StandardCharsets.UTF_8);
+
+    Result r = run("ingest", hostile.toString(), "--db", db());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(hostile + ":1002: more than 1000 papers in the digest of 2024-06-07");
+    assertThat(run("export", "--db", db()).out()).isEqualTo(before);
+  }
+
+  @Test
   @DisplayName("an author list cut with '+' exports authors_more true, and the card says '25+ authors' / 'et al.'")
   void cutAuthorLists() throws IOException {
     StringBuilder many = new StringBuilder();
