@@ -19,6 +19,8 @@ public final class Bench {
 
   /** Korean and English queries of the kinds people type. */
   static final List<String> KOREAN_QUERIES = List.of("모델", "확산", "강화학습", "양자화", "비디오 생성");
+  /** One-syllable Hangul terms match as token prefixes (SearchTokens.lastIsPrefix): common, rarer and absent ones. */
+  static final List<String> ONE_SYLLABLE_QUERIES = List.of("성", "모", "주", "눈", "음");
   static final List<String> ENGLISH_QUERIES = List.of("LLM", "diffusion", "agent", "transformer alignment", "LoRA");
 
   private final int papers;
@@ -103,6 +105,7 @@ public final class Bench {
           + BenchReport.micros(top.p99()), "—", "—", "informational", true, BenchReport.Measured.latency(top)));
 
       searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
+      searchRow(report, store, commands, "Korean one syllable", ONE_SYLLABLE_QUERIES, iterations / 4);
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
       roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }

@@ -99,8 +99,8 @@ public final class Paperboy implements AutoCloseable {
     this.stores = Backends.open(database);
     PaperStore papers = stores.papers();
     // papers
-    this.dailyPosts = new DailyPosts(papers, dailyPostFormatter);
-    this.ingestor = new DigestIngestor(new DigestParser(), papers);
+    this.dailyPosts = new DailyPosts(papers, dailyPostFormatter, config.delivery().maxPapers());
+    this.ingestor = new DigestIngestor(new DigestParser(config.ingest().maxPapersPerDay()), papers);
     // alerts: only digests of the last few days alert; an import of old days is history, not news
     this.alertPlanner = new AlertPlanner(stores.transactions(), papers, stores.alerts(), stores.outbox(), clock,
         config.zone(), Duration.ofDays(3));
@@ -231,7 +231,7 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(stores.outbox(), composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock);
+        d.parallelism(), clock, d.maxMessages());
     DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(),
         DigestDays.of(stores.papers()), new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     return DeliveryRuntime.start(planner, worker, work);
@@ -245,7 +245,7 @@ public final class Paperboy implements AutoCloseable {
     IngestConfig ingest = config.ingest();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    DigestParser parser = new DigestParser();
+    DigestParser parser = new DigestParser(ingest.maxPapersPerDay());
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, stores.papers(), clock, config.zone(), new PollPolicy(

@@ -104,7 +104,14 @@ class DatabaseTest {
     Path file = dir.resolve("old.db");
     try (Database old = Database.open(file, List.of("filesystem:" + oldFolder))) {
       assertThat(old.schemaVersion()).isEqualTo("3");
-      new SqlitePaperStore(old).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+      // rows as the code of that schema wrote them (today's code writes columns V3 lacks)
+      old.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-06-07', 's', 'now')")
+          + Sql.update(c, """
+              INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
+              VALUES ('2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s', '2024-06-07', '2024-06-07')""")
+          + Sql.update(c, """
+              INSERT INTO digest_entry (date, rank, arxiv_id, title, url, votes, authors, media, summary)
+              VALUES ('2024-06-07', 1, '2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s')"""));
     }
 
     // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
@@ -113,6 +120,10 @@ class DatabaseTest {
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
           .isEqualTo(Integer.parseInt(NEWEST));
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      // V6: rows from before it read as complete author lists
+      assertThat(new SqlitePaperStore(db).paper("2406.04325").orElseThrow().authorsMore()).isFalse();
+      assertThat(new SqlitePaperStore(db).digest(TestData.day("2024-06-07"))).singleElement()
+          .satisfies(e -> assertThat(e.authorsMore()).isFalse());
       assertThat(db.<Integer>read(c -> Sql.count(c,
           "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
     }
