@@ -11,6 +11,8 @@ import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
 import io.paperboy.bot.trend.TrendCommand;
+import io.paperboy.bot.similar.SimilarCommand;
+import io.paperboy.store.similar.SimilarPapers;
 import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
@@ -111,10 +113,12 @@ public final class Paperboy implements AutoCloseable {
 
   private CommandService buildCommands() {
     List<Command> list = new ArrayList<>();
-    list.add(new PaperCommand(store));
+    SimilarPapers similar = new SimilarPapers(store);
+    list.add(new PaperCommand(store, similar));
     list.add(new TopCommand(store, config.zone()));
     list.add(new SearchCommand(store));
     list.add(new TrendCommand(store, config.zone()));
+    list.add(new SimilarCommand(store, similar));
     list.add(new DigestCommand(store, config.zone(), dailyPosts));
     list.add(new AlertCommand(alerts, store, config.alerts()));
     list.add(new SubscribeCommand(subscribing));

@@ -5,7 +5,7 @@ import io.paperboy.store.PaperStore;
 import io.paperboy.store.search.SearchTokens;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +97,8 @@ public final class SimilarPapers {
   /**
    * The words behind shared search tokens, as the paper writes them: for each token, the shortest
    * word of the title or summary that contains it (a Hangul bigram such as {@code 모델} shows as
-   * {@code 모델} or {@code 확산모델}, never as a half syllable pair), without duplicates.
+   * {@code 모델} or {@code 확산모델}, never as a half syllable pair), leaving out a word that shares
+   * a token with one already named.
    */
   static List<String> words(Paper paper, List<String> tokens) {
     Set<String> wanted = Set.copyOf(tokens);
@@ -110,12 +111,19 @@ public final class SimilarPapers {
         }
       }
     }
-    Set<String> out = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>();
+    Set<String> covered = new HashSet<>();
     for (String token : tokens) {
       if (out.size() == REASON_WORDS) {
         break;
       }
-      out.add(shortest.getOrDefault(token, token));
+      String word = shortest.getOrDefault(token, token);
+      List<String> its = SearchTokens.tokens(word);
+      // 비디오를 after 비디오에 (or LLMs after LLM) names the same thing again
+      if (its.stream().noneMatch(covered::contains)) {
+        out.add(word);
+        covered.addAll(its);
+      }
     }
     return List.copyOf(out);
   }

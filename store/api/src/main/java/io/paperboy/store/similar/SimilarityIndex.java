@@ -21,7 +21,7 @@ import java.util.PriorityQueue;
  * normalised to length 1. Why only the heaviest: they carry nearly all of a summary's content, they
  * bound both the memory (at 100,000 papers about 40 MB) and the work of one query, and they make
  * the reason shown ("shares …") the terms that actually decided. Terms that only one paper has are
- * left out first: they can never be shared.
+ * left out first: they can never be shared; so are numbers, which name versions and sizes, not topics.
  *
  * <p>{@link #similar} walks the inverted lists of the query paper's terms; {@link #bruteForce}
  * compares the query with every paper one by one. Both add the same products in the same order,
@@ -273,6 +273,10 @@ public final class SimilarityIndex {
     }
 
     private int push(int at, String token) {
+      if (isNumber(token)) {
+        // version numbers, sizes and list numbering ("2", "99") say nothing about a topic
+        return at;
+      }
       Integer id = termIds.get(token);
       if (id == null) {
         id = terms.size();
@@ -284,6 +288,10 @@ public final class SimilarityIndex {
       }
       scratch[at] = id;
       return at + 1;
+    }
+
+    private static boolean isNumber(String token) {
+      return token.chars().allMatch(Character::isDigit);
     }
 
     /** Weighs every paper's terms against the whole collection and builds the index. */

@@ -104,5 +104,6 @@ class SimilarityIndexTest {
 
     assertThat(SimilarPapers.words(p, List.of("비디", "디오", "확산", "llm", "일관")))
         .containsExactly("비디오", "확산", "LLMs");
+    assertThat(SimilarPapers.words(p, List.of("llm", "비디", "디오"))).containsExactly("LLMs", "비디오");
   }
 }
