@@ -7,6 +7,8 @@ import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
+import io.paperboy.bot.similar.SimilarCommand;
+import io.paperboy.store.similar.SimilarPapers;
 import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
@@ -127,10 +129,12 @@ public final class Paperboy implements AutoCloseable {
 
   private CommandRegistry commandRegistry(PaperStore papers) {
     List<Command> list = new ArrayList<>();
-    list.add(new PaperCommand(papers));
+    SimilarPapers similar = new SimilarPapers(papers);
+    list.add(new PaperCommand(papers, similar));
     list.add(new TopCommand(papers, config.zone()));
     list.add(new SearchCommand(papers));
     list.add(new TrendCommand(papers, config.zone()));
+    list.add(new SimilarCommand(papers, similar));
     list.add(new DigestCommand(papers, config.zone(), dailyPostFormatter));
     list.add(new AlertCommand(stores.alerts(), papers, config.alerts()));
     list.add(new SubscribeCommand(subscribing));
