@@ -28,9 +28,19 @@ class DatabaseTest {
 
   /** The newest schema version in the SQLite migrations folder. */
   static final String NEWEST = newestMigration();
+  /** How many migrations there are: versions are handed out in ranges, so they have gaps. */
+  static final int MIGRATIONS = migrationCount();
 
   @TempDir
   Path dir;
+
+  private static int migrationCount() {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
+      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static String newestMigration() {
     try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
@@ -85,7 +95,7 @@ class DatabaseTest {
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
-      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
     }
   }
@@ -111,7 +121,7 @@ class DatabaseTest {
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
-          .isEqualTo(Integer.parseInt(NEWEST));
+          .isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
       assertThat(db.<Integer>read(c -> Sql.count(c,
           "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
