@@ -2,6 +2,8 @@ package io.paperboy.slack;
 
 import com.slack.api.Slack;
 import io.paperboy.core.command.CommandService;
+import io.paperboy.slack.install.SlackDistribution;
+import io.paperboy.store.Stores;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,12 +41,28 @@ public final class SlackAdapter implements AutoCloseable {
    * @throws Exception             when Slack refuses the token or the HTTP port cannot be bound
    */
   public static SlackAdapter start(SlackSettings settings, CommandService commands, Clock clock) throws Exception {
+    return start(settings, commands, clock, Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(SlackSettings, CommandService, Clock)}; a distributed app
+   * ({@code SLACK_CLIENT_ID}) keeps its installations and OAuth states in {@code stores}.
+   */
+  public static SlackAdapter start(SlackSettings settings, CommandService commands, Clock clock,
+      Optional<Stores> stores) throws Exception {
     SlackSettings.Mode mode = settings.mode().orElseThrow(() ->
         new IllegalStateException("Slack is not started: " + settings.missing().orElseThrow()));
     Slack slack = SlackClients.create(settings.apiUrl());
-    String botToken = settings.botToken().orElseThrow();
-    SlackBot bot = new SlackBot(settings, commands, slack, clock);
-    SlackGateway gateway = SlackGateway.create(slack, botToken);
+    Optional<SlackDistribution> distribution = Optional.empty();
+    if (settings.distributed()) {
+      Stores s = stores.orElseThrow(() -> new IllegalStateException(
+          "a distributed Slack app keeps its installations in the database, and none was given"));
+      // installations, states and token refreshes run on the real clock: Slack's, not --now's
+      distribution = Optional.of(new SlackDistribution(s.slackInstallations(), s.slackOAuthStates(), slack,
+          settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(), holder(), Clock.systemUTC()));
+    }
+    SlackBot bot = new SlackBot(settings, commands, slack, clock, distribution);
+    SlackGateway gateway = SlackGateway.create(slack, bot.botTokens(), new SlackPacer());
     if (mode == SlackSettings.Mode.SOCKET) {
       SlackSocketMode socket = SlackSocketMode.start(bot, settings.appToken().orElseThrow());
       log.info("Slack: Socket Mode, commands {}", bot.slashCommands());
@@ -54,7 +72,22 @@ public final class SlackAdapter implements AutoCloseable {
     // which --now may pin to another day
     SlackHttpServer http = SlackHttpServer.start(bot, settings.httpHost(), settings.httpPort(), Clock.systemUTC());
     log.info("Slack: HTTP mode at {}, commands {}", http.eventsUrl(), bot.slashCommands());
+    if (distribution.isPresent()) {
+      log.info("Slack: distributed app; install it into a workspace from {} ({} installed so far)",
+          http.installUrl(), distribution.get().tokens().store().all().size());
+    }
     return new SlackAdapter(mode, gateway, Optional.of(http), Optional.empty());
+  }
+
+  /** Names this instance in refresh leases: {@code pid 4242 on host-a}. */
+  private static String holder() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown-host";
+    }
+    return "pid " + ProcessHandle.current().pid() + " on " + host;
   }
 
   public SlackSettings.Mode mode() {
