@@ -76,13 +76,16 @@ public final class SlackGateway implements ChannelGateway {
   private final Map<String, String> directMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
+   * One workspace, calls not paced (only 429s are waited out): for a fake without limits, where
+   * pacing would only slow tests down. Production gateways come from {@code create}, paced.
+   *
    * @param client        a Web API client bound to the bot token (one workspace)
    * @param renderer      draws messages as Block Kit
    * @param maxInlineWait the longest {@code Retry-After} waited out in place; longer ones are thrown
    * @param maxRetries    how many 429s one call waits out before giving up
    */
   public SlackGateway(MethodsClient client, SlackRenderer renderer, Duration maxInlineWait, int maxRetries) {
-    this(channel -> client, renderer, maxInlineWait, maxRetries, new SlackPacer());
+    this(channel -> client, renderer, maxInlineWait, maxRetries, SlackPacer.unpaced());
     Objects.requireNonNull(client, "client");
   }
 

@@ -41,17 +41,32 @@ public final class SlackPacer {
   };
   private final Map<String, Duration> overrides;
 
+  private final boolean paced;
+
   public SlackPacer() {
     this(Map.of());
   }
 
   /** @param overrides per-method intervals replacing the defaults (a tighter non-Marketplace app, tests) */
   public SlackPacer(Map<String, Duration> overrides) {
+    this(overrides, true);
+  }
+
+  private SlackPacer(Map<String, Duration> overrides, boolean paced) {
     this.overrides = Map.copyOf(overrides);
+    this.paced = paced;
+  }
+
+  /** Paces nothing; only {@link #backOff} after a 429 holds callers. */
+  public static SlackPacer unpaced() {
+    return new SlackPacer(Map.of(), false);
   }
 
   /** The spacing of {@code method}'s calls within one key; empty for methods Paperboy does not pace. */
   Optional<Duration> interval(String method) {
+    if (!paced) {
+      return Optional.of(Duration.ZERO);
+    }
     Duration override = overrides.get(method);
     if (override != null) {
       return Optional.of(override);
