@@ -239,4 +239,9 @@ public final class Paperboy implements AutoCloseable {
     commands.close();
     stores.close();
   }
+
+  /** The stores, for adapters that keep their own state in the database (Slack's installations). */
+  public Stores stores() {
+    return stores;
+  }
 }

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         console.printLine("Paperboy is running on " + app.config().databasePath()
             + ". Type /help for commands, /quit to stop.");
         try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
-                 app.clock(), stdio.err());
+                 app.clock(), stdio.err(), java.util.Optional.of(app.stores()));
              IngestRuntime ingest = app.startIngest();
              DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
           app.subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine("Daily post here: "
