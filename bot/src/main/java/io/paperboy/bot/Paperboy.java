@@ -63,6 +63,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -198,7 +199,7 @@ public final class Paperboy implements AutoCloseable {
    * @param notes where to say which adapter is not started for want of a secret
    */
   public Running run(Map<String, String> env, PrintStream notes, ChannelGateway console) throws Exception {
-    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes);
+    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, Optional.of(stores));
     IngestRuntime ingest = null;
     try {
       ingest = startIngest();

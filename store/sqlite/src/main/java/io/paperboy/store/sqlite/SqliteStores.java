@@ -8,6 +8,8 @@ import io.paperboy.store.sqlite.delivery.SqliteDeliveryReports;
 import io.paperboy.store.sqlite.delivery.SqliteOutbox;
 import io.paperboy.store.sqlite.delivery.SqliteSubscriptionStore;
 import io.paperboy.store.sqlite.papers.SqlitePaperStore;
+import io.paperboy.store.sqlite.slack.SqliteOAuthStateStore;
+import io.paperboy.store.sqlite.slack.SqliteSlackInstallationStore;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +25,8 @@ public final class SqliteStores implements Stores {
   private final SqliteDeliveryReports reports;
   private final SqliteSubscriptionStore subscriptions;
   private final SqliteAlertStore alerts;
+  private final SqliteSlackInstallationStore slackInstallations;
+  private final SqliteOAuthStateStore slackOAuthStates;
 
   private SqliteStores(Database db, SqlitePaperStore papers) {
     this.db = db;
@@ -31,6 +35,8 @@ public final class SqliteStores implements Stores {
     this.reports = new SqliteDeliveryReports(db);
     this.subscriptions = new SqliteSubscriptionStore(db);
     this.alerts = new SqliteAlertStore(db);
+    this.slackInstallations = new SqliteSlackInstallationStore(db, subscriptions);
+    this.slackOAuthStates = new SqliteOAuthStateStore(db);
   }
 
   /**
@@ -79,6 +85,16 @@ public final class SqliteStores implements Stores {
   @Override
   public SqliteAlertStore alerts() {
     return alerts;
+  }
+
+  @Override
+  public SqliteSlackInstallationStore slackInstallations() {
+    return slackInstallations;
+  }
+
+  @Override
+  public SqliteOAuthStateStore slackOAuthStates() {
+    return slackOAuthStates;
   }
 
   @Override
