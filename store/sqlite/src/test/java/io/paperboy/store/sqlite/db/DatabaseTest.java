@@ -28,16 +28,22 @@ class DatabaseTest {
 
   /** The newest schema version in the SQLite migrations folder. */
   static final String NEWEST = newestMigration();
+  /** How many migrations there are: version ranges are handed out per feature, so they have gaps. */
+  static final int MIGRATIONS = migrationVersions().length;
 
   @TempDir
   Path dir;
 
   private static String newestMigration() {
+    return String.valueOf(java.util.Arrays.stream(migrationVersions()).max().orElseThrow());
+  }
+
+  private static int[] migrationVersions() {
     try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString())
+      return files.map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V\\d+__.*\\.sql"))
           .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow());
+          .toArray();
     } catch (java.io.IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -85,7 +91,7 @@ class DatabaseTest {
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
-      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
     }
   }
@@ -111,7 +117,7 @@ class DatabaseTest {
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
-          .isEqualTo(Integer.parseInt(NEWEST));
+          .isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
       assertThat(db.<Integer>read(c -> Sql.count(c,
           "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
