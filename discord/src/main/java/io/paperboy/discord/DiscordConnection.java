@@ -102,10 +102,10 @@ public final class DiscordConnection implements AutoCloseable {
           return;
         }
         wait = backoff.after(wait);
-        state = reason + " (retrying in " + wait.toSeconds() + " s)";
+        state = reason + " (retrying in " + readable(wait) + ")";
         if (!reason.equals(lastReason)) {
-          log.warn("{}; retrying with backoff (up to {} s) while the rest of Paperboy runs", reason,
-              backoff.most().toSeconds());
+          log.warn("{}; retrying with backoff (up to {}) while the rest of Paperboy runs", reason,
+              readable(backoff.most()));
         } else {
           log.debug("attempt {}: {}", attempt, reason);
         }
@@ -117,6 +117,10 @@ public final class DiscordConnection implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static String readable(Duration d) {
+    return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() < 120 ? d.toSeconds() + " s" : d.toMinutes() + " min";
   }
 
   private Readiness.Check check() {

@@ -45,7 +45,7 @@ record GatewayBot(String botId, String botName, String url, int shards, int rema
         .build();
     try (Response response = http.newCall(request).execute()) {
       if (response.code() == 401) {
-        throw new DiscordUnavailable(settings, "Discord refused the token (401 on GET /" + path + ")",
+        throw new DiscordUnavailable(settings, "refused the token (401 on GET /" + path + ")",
             "check DISCORD_TOKEN (Developer Portal → Bot → Reset Token)", false);
       }
       if (!response.isSuccessful()) {

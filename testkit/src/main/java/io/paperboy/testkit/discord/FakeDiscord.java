@@ -168,6 +168,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /** The port REST and the gateway share on 127.0.0.1. */
+  public int port() {
+    return server.getPort();
+  }
+
   /** REST base URL for JDA's {@code RestConfig}. */
   public String apiUrl() {
     return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
