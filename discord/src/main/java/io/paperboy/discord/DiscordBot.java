@@ -137,8 +137,9 @@ public final class DiscordBot implements AutoCloseable {
       DiscordShards shards = DiscordShards.of(manager);
       boolean registered = syncCommands(shards.any(), commands.definitions());
       DiscordBot bot = new DiscordBot(manager, pacing, registered);
-      log.info("Discord ready as {} in {} guild(s) on shards {} of {}. Invite it with: {}",
-          discord.botName(), manager.getGuildCache().size(), range, total, bot.inviteUrl);
+      log.info("Discord shards {} of {} connected (max_concurrency {})", range, total, discord.maxConcurrency());
+      log.info("Discord ready as {} in {} guild(s). Invite it with: {}",
+          discord.botName(), manager.getGuildCache().size(), bot.inviteUrl);
       return bot;
     } catch (RuntimeException | InterruptedException e) {
       stop(manager);

@@ -44,6 +44,7 @@ public final class DiscordConnection implements AutoCloseable {
 
   private final DiscordSettings settings;
   private final CountDownLatch connected = new CountDownLatch(1);
+  private final CountDownLatch firstAttempt = new CountDownLatch(1);
   private final Thread connector;
   private volatile DiscordBot bot;
   private volatile String state = "connecting";
@@ -73,6 +74,14 @@ public final class DiscordConnection implements AutoCloseable {
   }
 
   private void connect(CommandService commands, Clock clock, DiscordPacing pacing, Backoff backoff) {
+    try {
+      attempt(commands, clock, pacing, backoff);
+    } finally {
+      firstAttempt.countDown();
+    }
+  }
+
+  private void attempt(CommandService commands, Clock clock, DiscordPacing pacing, Backoff backoff) {
     Duration wait = null;
     String lastReason = null;
     int attempt = 0;
@@ -87,6 +96,7 @@ public final class DiscordConnection implements AutoCloseable {
         bot = started;
         state = "connected";
         connected.countDown();
+        firstAttempt.countDown();
         if (attempt > 1) {
           log.info("Discord connected after {} attempts", attempt);
         }
@@ -99,6 +109,7 @@ public final class DiscordConnection implements AutoCloseable {
         if (!retryable) {
           state = reason;
           log.error("{}; not retrying", reason);
+          firstAttempt.countDown();
           return;
         }
         wait = backoff.after(wait);
@@ -110,6 +121,7 @@ public final class DiscordConnection implements AutoCloseable {
           log.debug("attempt {}: {}", attempt, reason);
         }
         lastReason = reason;
+        firstAttempt.countDown();
         try {
           Thread.sleep(wait.toMillis());
         } catch (InterruptedException interrupted) {
@@ -147,6 +159,11 @@ public final class DiscordConnection implements AutoCloseable {
   /** Waits until the bot has connected; false when it has not within {@code timeout}. */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until the first attempt to connect has succeeded or failed (or {@code timeout} passed). */
+  public void awaitFirstAttempt(Duration timeout) throws InterruptedException {
+    firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
