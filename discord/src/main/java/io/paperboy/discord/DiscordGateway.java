@@ -102,7 +102,7 @@ public final class DiscordGateway implements ChannelGateway {
       }
       GuildChannel target = DiscordChannels.resolve(jda, channel, options.style());
       if (target instanceof ForumChannel forum) {
-        return forum(forum, message, nonces);
+        return forum(forum, message, nonces, options.mayHavePosted());
       }
       MessageChannel messages = (MessageChannel) target;
       if (options.style() == PostStyle.THREADS && !(target instanceof ThreadChannel) && !message.paperCards().isEmpty()) {
@@ -156,16 +156,29 @@ public final class DiscordGateway implements ChannelGateway {
     return new PostReceipt(ids);
   }
 
-  private PostReceipt forum(ForumChannel forum, Message message, Nonces nonces) {
+  private PostReceipt forum(ForumChannel forum, Message message, Nonces nonces, boolean mayHavePosted) {
     List<MessageCreateData> parts = renderer.render(message);
     if (parts.isEmpty()) {
       return new PostReceipt(List.of());
     }
-    ForumPost post = complete(forum.createForumPost(forumPostName(message), parts.get(0)));
+    String name = forumPostName(message);
+    String marker = ForumMarker.of(nonces.key());
+    // a forum post takes no nonce: after an attempt that may have created it, look for it first
+    Optional<ThreadChannel> earlier = mayHavePosted ? ForumMarker.find(forum, name, marker, timeout) : Optional.empty();
+    ThreadChannel thread;
     List<String> ids = new ArrayList<>();
-    ids.add(post.getMessage().getId());
+    if (earlier.isPresent()) {
+      thread = earlier.get();
+      // the starter message of a forum post has the thread's id
+      ids.add(thread.getId());
+    } else {
+      ForumPost post = complete(forum.createForumPost(name, ForumMarker.mark(parts.get(0), marker)));
+      thread = post.getThreadChannel();
+      ids.add(post.getMessage().getId());
+    }
     nonces.next();
-    ids.addAll(send(post.getThreadChannel(), parts.subList(1, parts.size()), nonces));
+    // the rest carry nonces: what the interrupted attempt already posted comes back, not again
+    ids.addAll(send(thread, parts.subList(1, parts.size()), nonces));
     return new PostReceipt(ids);
   }
 
@@ -195,6 +208,10 @@ public final class DiscordGateway implements ChannelGateway {
 
     Nonces(String key) {
       this.key = key;
+    }
+
+    String key() {
+      return key;
     }
 
     String next() {
