@@ -30,6 +30,7 @@ import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.health.Readiness;
 import io.paperboy.scheduler.alert.AlertPlanner;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.ingest.DigestIngestor;
@@ -88,6 +89,8 @@ public final class Paperboy implements AutoCloseable {
   private final Clock clock;
   private final Stores stores;
   private final WorkSignal work = new WorkSignal();
+  /** What this instance's parts say about being ready (the platforms register theirs). */
+  private final Readiness readiness = new Readiness();
   private final DailyPostFormatter dailyPostFormatter = new DailyPostFormatter();
   private final DailyPosts dailyPosts;
   private final AlertPlanner alertPlanner;
@@ -199,7 +202,7 @@ public final class Paperboy implements AutoCloseable {
    * @param notes where to say which adapter is not started for want of a secret
    */
   public Running run(Map<String, String> env, PrintStream notes, ChannelGateway console) throws Exception {
-    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, Optional.of(stores));
+    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, readiness, Optional.of(stores));
     IngestRuntime ingest = null;
     try {
       ingest = startIngest();

@@ -28,29 +28,22 @@ class DatabaseTest {
 
   /** The newest schema version in the SQLite migrations folder. */
   static final String NEWEST = newestMigration();
-  /**
-   * How many migrations the folder holds: version ranges are handed out per feature, so the
-   * numbers have gaps and the count is not the newest version.
-   */
-  static final int MIGRATIONS = migrationCount();
+  /** How many migrations there are: version ranges are handed out per feature, so they have gaps. */
+  static final int MIGRATIONS = migrationVersions().length;
 
   @TempDir
   Path dir;
 
-  private static int migrationCount() {
-    try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-    } catch (java.io.IOException | java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String newestMigration() {
+    return String.valueOf(java.util.Arrays.stream(migrationVersions()).max().orElseThrow());
   }
 
-  private static String newestMigration() {
+  private static int[] migrationVersions() {
     try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString())
+      return files.map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V\\d+__.*\\.sql"))
           .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow());
+          .toArray();
     } catch (java.io.IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
