@@ -114,7 +114,6 @@ public final class DiscordGateway implements ChannelGateway {
     }
   }
 
-<<<<<<< HEAD
   /** As {@link #post} sends them: the rendered parts, or in threads style the header's parts and one per card. */
   @Override
   public int messages(Message message, PostStyle style) {
@@ -123,7 +122,8 @@ public final class DiscordGateway implements ChannelGateway {
       return renderer.render(new Message(headerBlocks, false, message.mention())).size() + message.paperCards().size();
     }
     return renderer.render(message).size();
-=======
+  }
+
   /** The session of the guild's shard; a guild whose shard another instance runs cannot be posted to from here. */
   private JDA shardOf(ChannelRef channel) throws PostException {
     long guild;
@@ -136,7 +136,6 @@ public final class DiscordGateway implements ChannelGateway {
     return shards.forGuild(guild).orElseThrow(() -> new PostException(PostException.Kind.TRANSIENT, "other-shard",
         "guild " + channel.workspace() + " is on shard " + ShardPlan.shardOf(guild, shards.total()) + " of "
             + shards.total() + ", which this instance does not run; cannot post to " + channel.key()));
->>>>>>> h-discord
   }
 
   private List<String> send(MessageChannel channel, List<MessageCreateData> parts, Nonces nonces) {
