@@ -107,7 +107,7 @@ public final class Bench {
       searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
       searchRow(report, store, commands, "Korean one syllable", ONE_SYLLABLE_QUERIES, iterations / 4);
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
-      SimilarBenchmarks.rows(report, store, app.store(), commands, ingest.ids(), iterations / 4, log::println);
+      SimilarBenchmarks.rows(report, store, app.paperReading().papers(), commands, ingest.ids(), iterations / 4, log::println);
       roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }
     fanOutRow(report, work);
