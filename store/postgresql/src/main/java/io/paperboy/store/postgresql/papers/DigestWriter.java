@@ -32,13 +32,15 @@ final class DigestWriter {
       """;
   // The paper row keeps the view of its newest date: an older day only widens first_seen.
   private static final String UPSERT_PAPER = """
-      INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search)
-      VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::tsvector)
+      INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search,
+                              authors_more)
+      VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::tsvector, ?)
       ON CONFLICT (arxiv_id) DO UPDATE SET
         title = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title ELSE p.title END,
         url = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.url ELSE p.url END,
         votes = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.votes ELSE p.votes END,
         authors = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.authors ELSE p.authors END,
+        authors_more = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.authors_more ELSE p.authors_more END,
         media = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.media ELSE p.media END,
         summary = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.summary ELSE p.summary END,
         search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.search ELSE p.search END,
@@ -46,11 +48,11 @@ final class DigestWriter {
         last_seen  = greatest(p.last_seen, excluded.last_seen)
       """;
   private static final String INSERT_ENTRY =
-      "INSERT INTO digest_entry (" + PaperRows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+      "INSERT INTO digest_entry (" + PaperRows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
   /** After a day stopped listing a paper: its first and newest day, and the view, from the days that still list it. */
   private static final String AFTER_REMOVAL = """
       UPDATE paper p SET first_seen = s.first, last_seen = e.date, title = e.title, url = e.url, votes = e.votes,
-             authors = e.authors, media = e.media, summary = e.summary
+             authors = e.authors, authors_more = e.authors_more, media = e.media, summary = e.summary
         FROM (SELECT min(date) AS first, max(date) AS last FROM digest_entry WHERE arxiv_id = ?) s
         JOIN digest_entry e ON e.arxiv_id = ? AND e.date = s.last
        WHERE p.arxiv_id = ? AND (p.first_seen = ? OR p.last_seen = ?)
@@ -66,7 +68,8 @@ final class DigestWriter {
   /** Saves the digests in order, preparing each statement once for all of them. */
   List<IngestResult> save(Connection c, List<Digest> digests) throws SQLException {
     List<IngestResult> results = new ArrayList<>(digests.size());
-    try (PreparedStatement listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
+    try (PreparedStatement listedOn = c.prepareStatement(
+            "SELECT " + PaperRows.ENTRY_COLUMNS + " FROM digest_entry WHERE date = ?");
         PreparedStatement known = c.prepareStatement("SELECT arxiv_id FROM paper WHERE arxiv_id = ANY (?)");
         PreparedStatement upsertDigest = c.prepareStatement(UPSERT_DIGEST);
         PreparedStatement deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
@@ -75,7 +78,7 @@ final class DigestWriter {
       for (Digest digest : digests) {
         List<DigestEntry> entries = inRankOrder(digest);
         LocalDate date = digest.date();
-        Set<String> before = ids(listedOn, date);
+        Map<String, DigestEntry> before = listedOn(listedOn, date);
         Set<String> seen = known(c, known, entries);
 
         upsertDigest.setObject(1, date);
@@ -104,18 +107,29 @@ final class DigestWriter {
           insertEntry.executeBatch();
         }
         Set<String> listed = new HashSet<>();
-        entries.forEach(e -> listed.add(e.arxivId()));
-        int removed = 0;
         int updated = 0;
-        for (String id : before) {
-          if (listed.contains(id)) {
-            updated++;
-          } else {
+        int unchanged = 0;
+        for (DigestEntry e : entries) {
+          listed.add(e.arxivId());
+          DigestEntry old = before.get(e.arxivId());
+          if (old != null) {
+            // records compare every stored field, the rank and the author cut included
+            if (old.equals(e)) {
+              unchanged++;
+            } else {
+              updated++;
+            }
+          }
+        }
+        int removed = 0;
+        for (String id : before.keySet()) {
+          if (!listed.contains(id)) {
             removed++;
             afterRemoval(c, id, date);
           }
         }
-        results.add(new IngestResult(date, entries.size() - updated, updated, removed, newPapers));
+        results.add(new IngestResult(date, entries.size() - updated - unchanged, updated, unchanged, removed,
+            newPapers));
       }
     }
     return results;
@@ -140,15 +154,17 @@ final class DigestWriter {
     return entries;
   }
 
-  private static Set<String> ids(PreparedStatement ps, LocalDate date) throws SQLException {
-    Set<String> ids = new HashSet<>();
+  /** The day's entries as stored before this save, by arXiv id. */
+  private static Map<String, DigestEntry> listedOn(PreparedStatement ps, LocalDate date) throws SQLException {
+    Map<String, DigestEntry> entries = new HashMap<>();
     ps.setObject(1, date);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        ids.add(rs.getString(1));
+        DigestEntry e = PaperRows.entry(rs);
+        entries.put(e.arxivId(), e);
       }
     }
-    return ids;
+    return entries;
   }
 
   private static Set<String> known(Connection c, PreparedStatement ps, List<DigestEntry> entries) throws SQLException {
@@ -177,6 +193,7 @@ final class DigestWriter {
     ps.setObject(8, e.date());
     ps.setObject(9, e.date());
     ps.setString(10, SearchVectors.vector(e.title(), e.authors(), e.summary()));
+    ps.setBoolean(11, e.authorsMore());
   }
 
   private static void bindEntry(PreparedStatement ps, DigestEntry e, String authors) throws SQLException {
@@ -189,6 +206,7 @@ final class DigestWriter {
     ps.setString(7, authors);
     Sql.setOptionalText(ps, 8, e.media());
     Sql.setText(ps, 9, e.summary());
+    ps.setBoolean(10, e.authorsMore());
   }
 
   /**
