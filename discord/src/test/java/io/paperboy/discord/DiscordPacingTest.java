@@ -114,10 +114,14 @@ class DiscordPacingTest {
   void unsharedInstancesOverrun() throws Exception {
     logs.expect("Encountered global rate limit");
     ShardedWorld world = new ShardedWorld(2, 1, 120);
-    try (FakeDiscord fake = world.builder.recommendedShards(2).maxConcurrency(2).limits(DiscordLimits.discord()).start();
+    // a bot-wide limit of 10/s and two instances that each keep 8/s on their own: together they
+    // send up to 16/s, more than the limit however slow this machine is (a 50/s limit would need the
+    // machine to outrun it, which a loaded 2-core runner may not)
+    try (FakeDiscord fake = world.builder.recommendedShards(2).maxConcurrency(2)
+             .limits(DiscordLimits.discord().withGlobalPerSecond(10)).start();
          CommandService commands = new TestCommands().service();
-         DiscordBot first = instance(fake, commands, DiscordPacing.inProcess(), 0);
-         DiscordBot second = instance(fake, commands, DiscordPacing.inProcess(), 1)) {
+         DiscordBot first = instance(fake, commands, new DiscordPacing(SharedRateLimit.inProcess(), 8, 10_000, Clock.systemUTC()), 0);
+         DiscordBot second = instance(fake, commands, new DiscordPacing(SharedRateLimit.inProcess(), 8, 10_000, Clock.systemUTC()), 1)) {
       ExecutorService both = Executors.newFixedThreadPool(2);
       try {
         Future<?> a = both.submit(() -> {
