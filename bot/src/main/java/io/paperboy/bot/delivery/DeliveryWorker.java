@@ -62,7 +62,6 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Duration pollInterval;
   private final Clock clock;
   private final int parallelism;
-  private final String holder;
   private final Set<ChannelRef> inFlight = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -89,9 +88,8 @@ public final class DeliveryWorker implements AutoCloseable {
       byPlatform.put(platform, gateway);
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
-    this.holder = holderName();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holder, LEASE);
+        holderName(), LEASE);
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
@@ -198,7 +196,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private void run(Delivery row) {
     MDC.put(MDC_CHANNEL, row.channel().key());
     MDC.put(MDC_OUTBOX_ROW, Long.toString(row.id()));
-    MDC.put(MDC_INSTANCE, holder);
+    MDC.put(MDC_INSTANCE, rows.holder());
     try {
       if (running) {
         rows.deliver(row);
