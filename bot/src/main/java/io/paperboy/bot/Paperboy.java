@@ -136,12 +136,10 @@ public final class Paperboy implements AutoCloseable {
     return new CommandService(new CommandRegistry(list));
   }
 
-  /** The configuration the graph was built from. */
   public PaperboyConfig config() {
     return config;
   }
 
-  /** The application's clock (pinned by {@code --now} in tests and demos). */
   public Clock clock() {
     return clock;
   }
