@@ -62,6 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Duration pollInterval;
   private final Clock clock;
   private final int parallelism;
+  private final String holder;
   private final Set<ChannelRef> inFlight = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -88,8 +89,9 @@ public final class DeliveryWorker implements AutoCloseable {
       byPlatform.put(platform, gateway);
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
+    this.holder = holderName();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holderName(), LEASE);
+        holder, LEASE);
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
@@ -196,7 +198,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private void run(Delivery row) {
     MDC.put(MDC_CHANNEL, row.channel().key());
     MDC.put(MDC_OUTBOX_ROW, Long.toString(row.id()));
-    MDC.put(MDC_INSTANCE, rows.holder());
+    MDC.put(MDC_INSTANCE, holder);
     try {
       if (running) {
         rows.deliver(row);

@@ -56,11 +56,6 @@ final class RowDelivery {
     this.clock = clock;
   }
 
-  /** The name this worker's leases carry: which instance and which start of it is delivering. */
-  String holder() {
-    return holder;
-  }
-
   /** The idempotency key of a row: stable across attempts and restarts, unique per row. */
   static String idempotencyKey(Delivery row) {
     return row.kind().word() + ":" + row.key() + ":" + row.id();
