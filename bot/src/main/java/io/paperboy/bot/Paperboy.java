@@ -7,6 +7,8 @@ import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
+import io.paperboy.bot.similar.SimilarCommand;
+import io.paperboy.store.similar.SimilarPapers;
 import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
@@ -28,6 +30,7 @@ import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.health.Readiness;
 import io.paperboy.scheduler.alert.AlertPlanner;
 import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.ingest.DigestIngestor;
@@ -47,10 +50,11 @@ import io.paperboy.store.IngestResult;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
 import io.paperboy.store.Stores;
+import io.paperboy.bot.database.Backends;
+import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.SubscriptionStore;
-import io.paperboy.store.sqlite.SqliteStores;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -60,6 +64,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,9 +85,12 @@ public final class Paperboy implements AutoCloseable {
   public record SubscriptionAdmin(Subscribing subscribing, SubscriptionStore subscriptions, DeliveryReports reports) { }
 
   private final PaperboyConfig config;
+  private final DatabaseSetting database;
   private final Clock clock;
   private final Stores stores;
   private final WorkSignal work = new WorkSignal();
+  /** What this instance's parts say about being ready (the platforms register theirs). */
+  private final Readiness readiness = new Readiness();
   private final DailyPostFormatter dailyPostFormatter = new DailyPostFormatter();
   private final DailyPosts dailyPosts;
   private final AlertPlanner alertPlanner;
@@ -90,14 +98,15 @@ public final class Paperboy implements AutoCloseable {
   private final Subscribing subscribing;
   private final CommandService commands;
 
-  private Paperboy(PaperboyConfig config, Clock clock) {
+  private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
     this.clock = clock;
-    this.stores = SqliteStores.open(config.databasePath());
+    this.database = DatabaseSetting.parse(config.database(), env);
+    this.stores = Backends.open(database);
     PaperStore papers = stores.papers();
     // papers
-    this.dailyPosts = new DailyPosts(papers, dailyPostFormatter);
-    this.ingestor = new DigestIngestor(new DigestParser(), papers);
+    this.dailyPosts = new DailyPosts(papers, dailyPostFormatter, config.delivery().maxPapers());
+    this.ingestor = new DigestIngestor(new DigestParser(config.ingest().maxPapersPerDay()), papers);
     // alerts: only digests of the last few days alert; an import of old days is history, not news
     this.alertPlanner = new AlertPlanner(stores.transactions(), papers, stores.alerts(), stores.outbox(), clock,
         config.zone(), Duration.ofDays(3));
@@ -111,15 +120,25 @@ public final class Paperboy implements AutoCloseable {
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
   public static Paperboy open(PaperboyConfig config, Clock clock) {
-    return new Paperboy(config, clock);
+    return open(config, clock, System.getenv());
+  }
+
+  /**
+   * Opens the database the config names, a SQLite file or a PostgreSQL URL whose missing
+   * credentials come from {@code env} ({@code PAPERBOY_DB_USER}, {@code PAPERBOY_DB_PASSWORD}).
+   */
+  public static Paperboy open(PaperboyConfig config, Clock clock, Map<String, String> env) {
+    return new Paperboy(config, clock, env);
   }
 
   private CommandRegistry commandRegistry(PaperStore papers) {
     List<Command> list = new ArrayList<>();
-    list.add(new PaperCommand(papers));
+    SimilarPapers similar = new SimilarPapers(papers);
+    list.add(new PaperCommand(papers, similar));
     list.add(new TopCommand(papers, config.zone()));
     list.add(new SearchCommand(papers));
     list.add(new TrendCommand(papers, config.zone()));
+    list.add(new SimilarCommand(papers, similar));
     list.add(new DigestCommand(papers, config.zone(), dailyPostFormatter));
     list.add(new AlertCommand(stores.alerts(), papers, config.alerts()));
     list.add(new SubscribeCommand(subscribing));
@@ -133,6 +152,11 @@ public final class Paperboy implements AutoCloseable {
   /** The configuration the graph was built from. */
   public PaperboyConfig config() {
     return config;
+  }
+
+  /** The database behind the stores; its {@link DatabaseSetting#display()} never shows a password. */
+  public DatabaseSetting database() {
+    return database;
   }
 
   /** The application's clock (pinned by {@code --now} in tests and demos). */
@@ -178,7 +202,7 @@ public final class Paperboy implements AutoCloseable {
    * @param notes where to say which adapter is not started for want of a secret
    */
   public Running run(Map<String, String> env, PrintStream notes, ChannelGateway console) throws Exception {
-    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes);
+    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, readiness, Optional.of(stores));
     IngestRuntime ingest = null;
     try {
       ingest = startIngest();
@@ -215,7 +239,7 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(stores.outbox(), composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock);
+        d.parallelism(), clock, d.maxMessages());
     DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(),
         DigestDays.of(stores.papers()), new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     return DeliveryRuntime.start(planner, worker, work);
@@ -229,7 +253,7 @@ public final class Paperboy implements AutoCloseable {
     IngestConfig ingest = config.ingest();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    DigestParser parser = new DigestParser();
+    DigestParser parser = new DigestParser(ingest.maxPapersPerDay());
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, stores.papers(), clock, config.zone(), new PollPolicy(

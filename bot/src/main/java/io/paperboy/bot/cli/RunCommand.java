@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
           Launcher.charts(app));
       try (ConsoleIo io = consoleIo(stdio, app)) {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
-        console.printLine("Paperboy is running on " + app.config().databasePath()
+        console.printLine("Paperboy is running on " + app.database().display()
             + ". Type /help for commands, /quit to stop.");
         try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
           app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine(

@@ -80,6 +80,14 @@ public final class DeliveryWorker implements AutoCloseable {
   public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
       int parallelism, Clock clock) {
+    this(outbox, composers, gateways, retry, catchUpWindow, pollInterval, parallelism, clock,
+        io.paperboy.bot.config.DeliveryConfig.DEFAULT_MAX_MESSAGES);
+  }
+
+  /** @param maxMessages platform messages one post may take at most ({@code delivery.max-messages}) */
+  public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
+      Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
+      int parallelism, Clock clock, int maxMessages) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     Map<Platform, ChannelGateway> byPlatform = new EnumMap<>(Platform.class);
     gateways.forEach((platform, gateway) -> {
@@ -91,7 +99,7 @@ public final class DeliveryWorker implements AutoCloseable {
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
     this.holder = holderName();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holder, LEASE);
+        holder, LEASE, maxMessages);
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
