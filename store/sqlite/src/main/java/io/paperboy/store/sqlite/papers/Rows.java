@@ -134,10 +134,51 @@ final class Rows {
   }
 
   static List<String> authors(String json) {
+    // the hot /paper lookup: most stored lists are plain ["A","B"] that need no JSON parser
+    List<String> plain = plainStringArray(json);
+    if (plain != null) {
+      return plain;
+    }
     try {
       return STRING_LIST.readValue(json);
     } catch (JsonProcessingException e) {
       throw new StoreException("stored authors are not a JSON array of strings: " + json, e);
+    }
+  }
+
+  /**
+   * A JSON array of strings without escapes or whitespace ({@code ["Ada","Bo Lee"]}, as
+   * {@link #authorsJson} writes names without quotes, backslashes or control characters), read
+   * without a parser; {@code null} for anything else, which the JSON parser then reads.
+   */
+  static List<String> plainStringArray(String json) {
+    if (json == null || json.length() < 2 || json.charAt(0) != '[' || json.charAt(json.length() - 1) != ']'
+        || json.indexOf('\\') >= 0) {
+      return null;
+    }
+    if (json.length() == 2) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>(4);
+    int at = 1;
+    int end = json.length() - 1;
+    while (true) {
+      if (json.charAt(at) != '"') {
+        return null;
+      }
+      int close = json.indexOf('"', at + 1);
+      if (close < 0 || close >= end) {
+        return null;
+      }
+      names.add(json.substring(at + 1, close));
+      at = close + 1;
+      if (at == end) {
+        return List.copyOf(names);
+      }
+      if (json.charAt(at) != ',') {
+        return null;
+      }
+      at++;
     }
   }
 }
