@@ -167,6 +167,16 @@ public final class SlackGateway implements ChannelGateway {
     return new PostReceipt(ids);
   }
 
+  /** As {@link #post} sends them: the rendered posts, or in threads style the head posts and one reply per card. */
+  @Override
+  public int messages(Message message, PostStyle style) {
+    if (style == PostStyle.THREADS) {
+      SlackThreadPosts thread = renderer.renderThreads(message);
+      return thread.head().size() + thread.replies().size();
+    }
+    return renderer.render(message).size();
+  }
+
   /** The DM channel with the user a direct-message reference names ({@code conversations.open}). */
   private ChannelRef openDirectMessage(ChannelRef dm) throws PostException {
     String user = dm.directMessageUser().orElseThrow();

@@ -4,6 +4,7 @@ import io.paperboy.store.alert.AlertStore;
 import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.ratelimit.SharedRateLimit;
 import io.paperboy.store.slack.OAuthStateStore;
 import io.paperboy.store.slack.SlackInstallationStore;
 
@@ -41,6 +42,15 @@ public interface Stores extends AutoCloseable {
   /** The OAuth states of Slack install flows in progress; see {@link #slackInstallations()}. */
   default OAuthStateStore slackOAuthStates() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store Slack OAuth states yet");
+  }
+
+  /**
+   * Rate limits shared by every instance on this database (Discord's bot-wide limit). The default
+   * shares them within this process only — right for a backend that one process owns; a backend
+   * that several instances share overrides it and passes {@code SharedRateLimitContract}.
+   */
+  default SharedRateLimit rateLimits() {
+    return SharedRateLimit.inProcess();
   }
 
   @Override

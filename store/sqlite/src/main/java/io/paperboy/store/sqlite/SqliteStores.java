@@ -10,6 +10,7 @@ import io.paperboy.store.sqlite.delivery.SqliteSubscriptionStore;
 import io.paperboy.store.sqlite.papers.SqlitePaperStore;
 import io.paperboy.store.sqlite.slack.SqliteOAuthStateStore;
 import io.paperboy.store.sqlite.slack.SqliteSlackInstallationStore;
+import io.paperboy.store.sqlite.ratelimit.SqliteSharedRateLimit;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +28,7 @@ public final class SqliteStores implements Stores {
   private final SqliteAlertStore alerts;
   private final SqliteSlackInstallationStore slackInstallations;
   private final SqliteOAuthStateStore slackOAuthStates;
+  private final SqliteSharedRateLimit rateLimits;
 
   private SqliteStores(Database db, SqlitePaperStore papers) {
     this.db = db;
@@ -37,6 +39,7 @@ public final class SqliteStores implements Stores {
     this.alerts = new SqliteAlertStore(db);
     this.slackInstallations = new SqliteSlackInstallationStore(db, subscriptions);
     this.slackOAuthStates = new SqliteOAuthStateStore(db);
+    this.rateLimits = new SqliteSharedRateLimit(db);
   }
 
   /**
@@ -85,6 +88,12 @@ public final class SqliteStores implements Stores {
   @Override
   public SqliteAlertStore alerts() {
     return alerts;
+  }
+
+  /** Rate limits shared by everyone on this database (Discord's bot-wide limit). */
+  @Override
+  public SqliteSharedRateLimit rateLimits() {
+    return rateLimits;
   }
 
   @Override
