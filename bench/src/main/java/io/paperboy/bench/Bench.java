@@ -111,6 +111,8 @@ public final class Bench {
       roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }
     fanOutRow(report, work);
+    SlackFanOutBenchmark.row(report, work, quick ? 100 : 1_000, log);
+    SlackRestartBenchmark.row(report, quick ? 5 : 100, log);
 
     alertRows(report, quick ? 100 : 1_000, quick ? 500 : 10_000);
 

@@ -88,7 +88,7 @@ public final class PlatformAdapters implements AutoCloseable {
           || env.containsKey(SlackSettings.CLIENT_ID_VARIABLE)
           || env.containsKey(SlackSettings.APP_TOKEN_VARIABLE) || env.containsKey(SlackSettings.SIGNING_SECRET_VARIABLE);
       if (slack.missing().isEmpty()) {
-        SlackAdapter adapter = SlackAdapter.start(slack, commands, clock, stores);
+        SlackAdapter adapter = SlackAdapter.start(slack, commands, clock, stores, Optional.ofNullable(readiness));
         running.add(adapter);
         // SlackAdapter logs "Slack: Socket Mode, commands […]" (or HTTP mode at its URL), as the README quotes
         gateways.put(Platform.SLACK, adapter.gateway());

@@ -16,13 +16,17 @@ final class SlackErrors {
 
   /** Errors Slack documents as worth retrying. */
   private static final Set<String> TRANSIENT = Set.of(
-      "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+      "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org",
+      // a rotating token that expired before its refresh went through: the next attempt asks for a fresh one
+      "token_expired");
 
   /** The bot may not post there until someone changes the channel or the app. */
   private static final Set<String> FORBIDDEN = Set.of(
       "not_in_channel", "is_archived", "restricted_action", "restricted_action_read_only_channel",
       "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel",
-      "cannot_reply_to_message", "missing_scope");
+      "cannot_reply_to_message", "missing_scope",
+      // the app was uninstalled or its token revoked: installing it again resumes the workspace
+      "token_revoked", "account_inactive");
 
   private SlackErrors() {}
 

@@ -19,6 +19,11 @@ public final class SlackPacer {
 
   /** {@code chat.postMessage}: Slack allows about one message per second per channel. */
   public static final Duration POST_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * Override key for {@code chat.postMessage} across one workspace. Slack limits that too
+   * ("several hundred messages per minute") without a number, so it is not paced unless set.
+   */
+  public static final String WORKSPACE_POSTING = "chat.postMessage/workspace";
 
   /** The tiers Paperboy's methods are in (Slack's method pages): calls per minute. */
   private static final Map<String, Integer> PER_MINUTE = Map.of(
@@ -85,11 +90,16 @@ public final class SlackPacer {
       return;
     }
     String key = key(method, workspace, channel);
+    Duration perWorkspace = method.equals("chat.postMessage") && paced ? overrides.get(WORKSPACE_POSTING) : null;
+    String workspaceKey = WORKSPACE_POSTING + "|" + workspace;
     long slot;
     synchronized (nextFreeNanos) {
       long now = System.nanoTime();
-      Long next = nextFreeNanos.get(key);
-      slot = next == null || next - now < 0 ? now : next;
+      slot = later(now, nextFreeNanos.get(key));
+      if (perWorkspace != null) {
+        slot = later(slot, nextFreeNanos.get(workspaceKey));
+        nextFreeNanos.put(workspaceKey, slot + perWorkspace.toNanos());
+      }
       nextFreeNanos.put(key, slot + interval.get().toNanos());
     }
     long wait = slot - System.nanoTime();
@@ -108,6 +118,10 @@ public final class SlackPacer {
         nextFreeNanos.put(key, after);
       }
     }
+  }
+
+  private static long later(long slot, Long next) {
+    return next == null || next - slot < 0 ? slot : next;
   }
 
   private static String key(String method, String workspace, String channel) {

@@ -8,6 +8,8 @@ import io.paperboy.store.postgresql.delivery.PgDeliveryReports;
 import io.paperboy.store.postgresql.delivery.PgOutbox;
 import io.paperboy.store.postgresql.delivery.PgSubscriptionStore;
 import io.paperboy.store.postgresql.papers.PgPaperStore;
+import io.paperboy.store.postgresql.slack.PgOAuthStateStore;
+import io.paperboy.store.postgresql.slack.PgSlackInstallationStore;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +26,8 @@ public final class PostgresStores implements Stores {
   private final PgDeliveryReports reports;
   private final PgSubscriptionStore subscriptions;
   private final PgAlertStore alerts;
+  private final PgSlackInstallationStore slackInstallations;
+  private final PgOAuthStateStore slackOAuthStates;
 
   private PostgresStores(Database db) {
     this.db = db;
@@ -32,6 +36,8 @@ public final class PostgresStores implements Stores {
     this.reports = new PgDeliveryReports(db);
     this.subscriptions = new PgSubscriptionStore(db);
     this.alerts = new PgAlertStore(db);
+    this.slackInstallations = new PgSlackInstallationStore(db, subscriptions);
+    this.slackOAuthStates = new PgOAuthStateStore(db);
   }
 
   /**
@@ -78,6 +84,16 @@ public final class PostgresStores implements Stores {
   /** Writing rows as they were elsewhere, ids included: what {@code paperboy db copy} needs. */
   public PostgresImport importer() {
     return new PostgresImport(db);
+  }
+
+  @Override
+  public PgSlackInstallationStore slackInstallations() {
+    return slackInstallations;
+  }
+
+  @Override
+  public PgOAuthStateStore slackOAuthStates() {
+    return slackOAuthStates;
   }
 
   @Override
