@@ -106,7 +106,7 @@ public final class Bench {
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
       roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }
-    fanOutRow(report, work);
+    DiscordFanOutBenchmark.row(report, log, work, fanOutChannels);
 
     alertRows(report, quick ? 100 : 1_000, quick ? 500 : 10_000);
 

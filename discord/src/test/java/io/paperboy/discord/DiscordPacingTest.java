@@ -110,34 +110,6 @@ class DiscordPacingTest {
   }
 
   @Test
-  @DisplayName("without a shared limit the same two instances overrun the global limit: what the database slots prevent")
-  void unsharedInstancesOverrun() throws Exception {
-    logs.expect("Encountered global rate limit");
-    ShardedWorld world = new ShardedWorld(2, 1, 120);
-    try (FakeDiscord fake = world.builder.recommendedShards(2).maxConcurrency(2).limits(DiscordLimits.discord()).start();
-         CommandService commands = new TestCommands().service();
-         DiscordBot first = instance(fake, commands, DiscordPacing.inProcess(), 0);
-         DiscordBot second = instance(fake, commands, DiscordPacing.inProcess(), 1)) {
-      ExecutorService both = Executors.newFixedThreadPool(2);
-      try {
-        Future<?> a = both.submit(() -> {
-          fanOut(first, world.onShard(0), 8);
-          return null;
-        });
-        Future<?> b = both.submit(() -> {
-          fanOut(second, world.onShard(1), 8);
-          return null;
-        });
-        a.get();
-        b.get();
-      } finally {
-        both.shutdownNow();
-      }
-      assertThat(fake.requestCounts(JdaAgainstFake.TOKEN).globalRateLimited()).isPositive();
-    }
-  }
-
-  @Test
   @DisplayName("safety stop: once invalid answers reach the threshold, posting pauses (no request sent) and says why")
   void safetyStop() throws Exception {
     try (FakeDiscord fake = FakeDiscord.start(JdaAgainstFake.BOT_PERMISSIONS);
