@@ -110,6 +110,38 @@ class DiscordPacingTest {
   }
 
   @Test
+  @DisplayName("without a shared limit the same two instances overrun the global limit: what the database slots prevent")
+  void unsharedInstancesOverrun() throws Exception {
+    logs.expect("Encountered global rate limit");
+    ShardedWorld world = new ShardedWorld(2, 1, 120);
+    // a bot-wide limit of 10/s and two instances that each keep 8/s on their own: together they
+    // send up to 16/s, more than the limit however slow this machine is (a 50/s limit would need the
+    // machine to outrun it, which a loaded 2-core runner may not)
+    try (FakeDiscord fake = world.builder.recommendedShards(2).maxConcurrency(2)
+             .limits(DiscordLimits.discord().withGlobalPerSecond(10)).start();
+         CommandService commands = new TestCommands().service();
+         DiscordBot first = instance(fake, commands, new DiscordPacing(SharedRateLimit.inProcess(), 8, 10_000, Clock.systemUTC()), 0);
+         DiscordBot second = instance(fake, commands, new DiscordPacing(SharedRateLimit.inProcess(), 8, 10_000, Clock.systemUTC()), 1)) {
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> a = both.submit(() -> {
+          fanOut(first, world.onShard(0), 8);
+          return null;
+        });
+        Future<?> b = both.submit(() -> {
+          fanOut(second, world.onShard(1), 8);
+          return null;
+        });
+        a.get();
+        b.get();
+      } finally {
+        both.shutdownNow();
+      }
+      assertThat(fake.requestCounts(JdaAgainstFake.TOKEN).globalRateLimited()).isPositive();
+    }
+  }
+
+  @Test
   @DisplayName("safety stop: once invalid answers reach the threshold, posting pauses (no request sent) and says why")
   void safetyStop() throws Exception {
     DiscordPacing pacing = new DiscordPacing(SharedRateLimit.inProcess(), 50, 3, Clock.systemUTC());
