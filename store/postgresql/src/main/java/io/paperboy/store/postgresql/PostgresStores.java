@@ -1,5 +1,6 @@
 package io.paperboy.store.postgresql;
 
+import io.paperboy.store.postgresql.ratelimit.PgSharedRateLimit;
 import io.paperboy.store.Stores;
 import io.paperboy.store.Transactions;
 import io.paperboy.store.postgresql.alert.PgAlertStore;
@@ -24,6 +25,7 @@ public final class PostgresStores implements Stores {
   private final PgDeliveryReports reports;
   private final PgSubscriptionStore subscriptions;
   private final PgAlertStore alerts;
+  private final PgSharedRateLimit rateLimits;
 
   private PostgresStores(Database db) {
     this.db = db;
@@ -32,6 +34,7 @@ public final class PostgresStores implements Stores {
     this.reports = new PgDeliveryReports(db);
     this.subscriptions = new PgSubscriptionStore(db);
     this.alerts = new PgAlertStore(db);
+    this.rateLimits = new PgSharedRateLimit(db);
   }
 
   /**
@@ -108,6 +111,12 @@ public final class PostgresStores implements Stores {
   @Override
   public Transactions transactions() {
     return db.transactions();
+  }
+
+  /** Shared by every instance on this database: Discord's bot-wide limit holds for all of them together. */
+  @Override
+  public PgSharedRateLimit rateLimits() {
+    return rateLimits;
   }
 
   @Override
