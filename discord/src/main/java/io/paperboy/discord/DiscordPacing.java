@@ -31,11 +31,17 @@ import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
  */
 public final class DiscordPacing {
 
+  /** Discord's bot-wide limit: requests per second, all instances together. */
+  public static final int DEFAULT_PER_SECOND = 50;
+
   /**
-   * Requests per second the bot allows itself by default: just under Discord's 50, so gateway
-   * calls and clock differences between instances leave a margin.
+   * Added to the one-second window: two requests sent a window apart can arrive closer together
+   * when the first one met more delay on the way (scheduling, the network, clocks of two
+   * instances); without the margin the server would now and then count 51 in its second.
    */
-  public static final int DEFAULT_PER_SECOND = 48;
+  static final Duration WINDOW_MARGIN = Duration.ofMillis(20);
+
+  private static final Duration WINDOW = Duration.ofSeconds(1).plus(WINDOW_MARGIN);
 
   private final SharedRateLimit slots;
   private final int perSecond;
@@ -44,12 +50,13 @@ public final class DiscordPacing {
 
   /**
    * @param slots     where the bot-wide slots come from (the database for several instances)
-   * @param perSecond the bot-wide limit to keep, all instances together
+   * @param perSecond the bot-wide limit to keep, all instances together: at most this many requests
+   *                  start in any one second (plus {@link #WINDOW_MARGIN})
    * @param invalidThreshold invalid answers in 10 minutes at which sending pauses
    */
   public DiscordPacing(SharedRateLimit slots, int perSecond, int invalidThreshold, Clock clock) {
     this.slots = Objects.requireNonNull(slots, "slots");
-    SharedRateLimit.interval(perSecond);
+    SharedRateLimit.check(perSecond, WINDOW);
     this.perSecond = perSecond;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.guard = new InvalidRequestGuard(invalidThreshold, clock);
@@ -94,7 +101,7 @@ public final class DiscordPacing {
   }
 
   private void awaitSlot(String key) {
-    Instant slot = slots.take(key, perSecond, clock.instant());
+    Instant slot = slots.take(key, perSecond, WINDOW, clock.instant());
     long waitNanos = Duration.between(clock.instant(), slot).toNanos();
     if (waitNanos > 0) {
       try {

@@ -7,6 +7,13 @@
  * {@link io.paperboy.discord.DiscordGateway} posts to channels for the delivery worker, and
  * {@link io.paperboy.discord.DiscordPreview} prints the exact request bodies of a post.
  *
+ * <p>At scale: {@link io.paperboy.discord.DiscordBot} runs this instance's shards through JDA's
+ * {@code ShardManager} ({@link io.paperboy.discord.ShardPlan}) and everything that needs a session
+ * asks {@code DiscordShards} for the guild's shard; {@link io.paperboy.discord.DiscordPacing}
+ * paces every REST request before it is sent, on a limit shared through the database, and stops
+ * posting near Discord's invalid-request ban; {@link io.paperboy.discord.DiscordConnection} keeps
+ * retrying while Discord is unreachable and reports readiness.
+ *
  * <p>The only package that imports JDA; digest text never pings anyone (allowed mentions are
  * empty unless a message explicitly carries a {@link io.paperboy.core.message.Mention}).
  */

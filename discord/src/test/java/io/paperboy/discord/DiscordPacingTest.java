@@ -144,16 +144,18 @@ class DiscordPacingTest {
   @Test
   @DisplayName("safety stop: once invalid answers reach the threshold, posting pauses (no request sent) and says why")
   void safetyStop() throws Exception {
+    DiscordPacing pacing = new DiscordPacing(SharedRateLimit.inProcess(), 50, 3, Clock.systemUTC());
     try (FakeDiscord fake = FakeDiscord.start(JdaAgainstFake.BOT_PERMISSIONS);
          CommandService commands = new TestCommands().service();
-         DiscordBot bot = start(fake, commands,
-             new DiscordPacing(SharedRateLimit.inProcess(), 48, 3, Clock.systemUTC()))) {
+         DiscordBot bot = start(fake, commands, pacing)) {
       ChannelRef text = ChannelRef.of(io.paperboy.store.Platform.DISCORD, FakeDiscord.GUILD_ID, FakeDiscord.TEXT_CHANNEL_ID);
       for (int i = 0; i < 3; i++) {
         fake.failNext("POST", "/channels/" + FakeDiscord.TEXT_CHANNEL_ID + "/messages", 403, 50001, "Missing Access");
         assertThatThrownBy(() -> bot.gateway().post(text, Message.of(TestPapers.typical(1)), PostOptions.digest("x")))
             .isInstanceOfSatisfying(PostException.class, e -> assertThat(e.kind()).isEqualTo(PostException.Kind.FORBIDDEN));
       }
+      // the answer is counted on JDA's thread just after it hands the error to the caller
+      FakeDiscord.waitUntil(() -> pacing.guard().count() == 3, WAIT, "three invalid answers counted");
       int sent = fake.calls("POST", "/channels/.*/messages").size();
 
       assertThatThrownBy(() -> bot.gateway().post(text, Message.of(TestPapers.typical(1)), PostOptions.digest("y")))

@@ -2,49 +2,69 @@ package io.paperboy.store.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Hands out the slots of a rate limit to everyone who shares this store: slots
- * {@code 1 / perSecond} apart, each taken by exactly one caller, so callers that wait for their
- * slot before sending stay under the limit together, however many instances they run in.
+ * Hands out the slots of a rate limit to everyone who shares this store: at most {@code limit}
+ * slots begin within any span of {@code window} (a sliding window), each slot taken by exactly one
+ * caller, so callers that wait for their slot before sending stay under the limit together,
+ * however many instances they run in.
  *
- * <p>A slot is never handed out before {@code now}: a limit that nobody used for a while does not
- * let a burst through afterwards. Instances must agree on the time (within a slot or two), as
- * they must for Quartz clustering.
+ * <p>A sliding window is the strictest reading of "N per second": a client that keeps it is also
+ * within a fixed window or a token bucket of N refilled at N per window, whichever the server
+ * measures. Slots are handed out in order and never before {@code now}; idle time banks nothing
+ * beyond one window's {@code limit}. Instances must agree on the time (within a few
+ * milliseconds of the margin the caller adds to the window), as they must for Quartz clustering.
  */
 public interface SharedRateLimit {
 
   /**
    * Takes the next free slot of the limit {@code key}.
    *
-   * @param key       names the limit (e.g. {@code discord:global:<bot id>})
-   * @param perSecond slots per second, at least 1
-   * @param now       the caller's time
+   * @param key    names the limit (e.g. {@code discord:global:<bot id>})
+   * @param limit  slots per window, at least 1
+   * @param window the span no more than {@code limit} slots may begin in; positive
+   * @param now    the caller's time
    * @return when the slot begins: the caller waits until then, then sends; never before {@code now}
    */
-  Instant take(String key, int perSecond, Instant now);
+  Instant take(String key, int limit, Duration window, Instant now);
 
-  /** The distance between two slots of a limit of {@code perSecond}. */
-  static Duration interval(int perSecond) {
-    if (perSecond < 1) {
-      throw new IllegalArgumentException("a rate limit needs at least 1 per second, got " + perSecond);
+  /** Checks a limit's arguments, saying which is wrong. */
+  static void check(int limit, Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (limit < 1) {
+      throw new IllegalArgumentException("a rate limit needs at least 1 slot per window, got " + limit);
     }
-    return Duration.ofNanos(1_000_000_000L / perSecond);
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("a rate limit's window must be positive, got " + window);
+    }
   }
 
   /** Slots shared only inside this process: for one instance, and for tests. */
   static SharedRateLimit inProcess() {
-    Map<String, Instant> next = new HashMap<>();
-    return (key, perSecond, now) -> {
-      Duration interval = interval(perSecond);
-      synchronized (next) {
-        Instant slot = next.getOrDefault(key, now);
-        if (slot.isBefore(now)) {
-          slot = now;
+    Map<String, Deque<Instant>> taken = new HashMap<>();
+    return (key, limit, window, now) -> {
+      check(limit, window);
+      synchronized (taken) {
+        Deque<Instant> slots = taken.computeIfAbsent(key, k -> new ArrayDeque<>());
+        Instant slot = now;
+        if (!slots.isEmpty() && slots.peekLast().isAfter(slot)) {
+          slot = slots.peekLast();
         }
-        next.put(key, slot.plus(interval));
+        if (slots.size() >= limit) {
+          Instant freed = slots.peekFirst().plus(window);
+          if (freed.isAfter(slot)) {
+            slot = freed;
+          }
+        }
+        slots.addLast(slot);
+        while (slots.size() > limit) {
+          slots.removeFirst();
+        }
         return slot;
       }
     };

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link SharedRateLimit}: slots are {@code 1/perSecond} apart, each handed out once
- * across every user of the store (two handles on one database stand for two instances), never in
- * the past, and limits of different keys are independent.
+ * Contract of {@link SharedRateLimit}: at most {@code limit} slots in any window, each handed out
+ * once across every user of the store (two handles on one database stand for two instances), in
+ * order, never in the past; limits of different keys are independent.
  */
-@DisplayName("SharedRateLimit contract: one slot per caller, shared by every instance on the store")
+@DisplayName("SharedRateLimit contract: at most N slots per window, one per caller, shared by every instance on the store")
 public abstract class SharedRateLimitContract {
 
   private static final Instant NOW = Instant.parse("2024-06-07T00:00:00Z");
+  private static final Duration SECOND = Duration.ofSeconds(1);
 
   /** A limit on a fresh, empty store. */
   protected abstract SharedRateLimit openEmpty();
@@ -34,35 +35,38 @@ public abstract class SharedRateLimitContract {
   protected abstract SharedRateLimit sameStore();
 
   @Test
-  @DisplayName("slots follow each other 1/perSecond apart, the first one now")
-  void consecutive() {
+  @DisplayName("3 per second: three slots now, the fourth a second after the first, the fifth a second after the second")
+  void slidingWindow() {
     SharedRateLimit limit = openEmpty();
-    assertThat(limit.take("k", 50, NOW)).isEqualTo(NOW);
-    assertThat(limit.take("k", 50, NOW)).isEqualTo(NOW.plusMillis(20));
-    assertThat(limit.take("k", 50, NOW.plusMillis(5))).isEqualTo(NOW.plusMillis(40));
+    assertThat(limit.take("k", 3, SECOND, NOW)).isEqualTo(NOW);
+    assertThat(limit.take("k", 3, SECOND, NOW.plusMillis(100))).isEqualTo(NOW.plusMillis(100));
+    assertThat(limit.take("k", 3, SECOND, NOW.plusMillis(200))).isEqualTo(NOW.plusMillis(200));
+    assertThat(limit.take("k", 3, SECOND, NOW.plusMillis(300))).isEqualTo(NOW.plusSeconds(1));
+    assertThat(limit.take("k", 3, SECOND, NOW.plusMillis(300))).isEqualTo(NOW.plusMillis(1100));
   }
 
   @Test
-  @DisplayName("an idle limit does not bank slots: after a pause the next slot is now")
-  void noBurstAfterIdle() {
+  @DisplayName("an idle limit banks no more than one window: after a pause, limit slots now, then the window again")
+  void noBurstBeyondTheWindow() {
     SharedRateLimit limit = openEmpty();
-    limit.take("k", 10, NOW);
+    limit.take("k", 2, SECOND, NOW);
     Instant later = NOW.plusSeconds(30);
-    assertThat(limit.take("k", 10, later)).isEqualTo(later);
-    assertThat(limit.take("k", 10, later)).isEqualTo(later.plusMillis(100));
+    assertThat(limit.take("k", 2, SECOND, later)).isEqualTo(later);
+    assertThat(limit.take("k", 2, SECOND, later)).isEqualTo(later);
+    assertThat(limit.take("k", 2, SECOND, later)).isEqualTo(later.plusSeconds(1));
   }
 
   @Test
   @DisplayName("keys are separate limits")
   void keysIndependent() {
     SharedRateLimit limit = openEmpty();
-    limit.take("a", 1, NOW);
-    assertThat(limit.take("b", 1, NOW)).isEqualTo(NOW);
-    assertThat(limit.take("a", 1, NOW)).isEqualTo(NOW.plusSeconds(1));
+    limit.take("a", 1, SECOND, NOW);
+    assertThat(limit.take("b", 1, SECOND, NOW)).isEqualTo(NOW);
+    assertThat(limit.take("a", 1, SECOND, NOW)).isEqualTo(NOW.plusSeconds(1));
   }
 
   @Test
-  @DisplayName("two instances on one store share the slots: 400 takes from 8 threads get 400 distinct slots, none early")
+  @DisplayName("two instances on one store share the slots: 400 takes of 50/s from 8 threads, no window holds more than 50")
   void sharedAcrossInstancesAndThreads() throws Exception {
     SharedRateLimit first = openEmpty();
     SharedRateLimit second = sameStore();
@@ -71,28 +75,31 @@ public abstract class SharedRateLimitContract {
       List<Future<Instant>> taken = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         SharedRateLimit limit = i % 2 == 0 ? first : second;
-        taken.add(pool.submit(() -> limit.take("discord:global", 50, NOW)));
+        taken.add(pool.submit(() -> limit.take("discord:global", 50, SECOND, NOW)));
       }
       List<Instant> slots = new ArrayList<>();
       for (Future<Instant> f : taken) {
         slots.add(f.get());
       }
       Collections.sort(slots);
-      assertThat(slots).doesNotHaveDuplicates();
       assertThat(slots.get(0)).isEqualTo(NOW);
-      for (int i = 1; i < slots.size(); i++) {
-        assertThat(Duration.between(slots.get(i - 1), slots.get(i))).isEqualTo(Duration.ofMillis(20));
+      for (int i = 50; i < slots.size(); i++) {
+        assertThat(Duration.between(slots.get(i - 50), slots.get(i))).as("slots " + (i - 50) + " and " + i)
+            .isGreaterThanOrEqualTo(SECOND);
       }
+      assertThat(slots.get(399)).as("and no slower than the limit allows").isEqualTo(NOW.plusSeconds(7));
     } finally {
       pool.shutdownNow();
     }
   }
 
   @Test
-  @DisplayName("a rate below 1 per second is refused, naming the rate")
-  void badRate() {
+  @DisplayName("a limit below 1 or a window that is not positive is refused, saying which")
+  void badArguments() {
     SharedRateLimit limit = openEmpty();
-    assertThatThrownBy(() -> limit.take("k", 0, NOW)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("0");
+    assertThatThrownBy(() -> limit.take("k", 0, SECOND, NOW)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> limit.take("k", 5, Duration.ZERO, NOW)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("window");
   }
 }

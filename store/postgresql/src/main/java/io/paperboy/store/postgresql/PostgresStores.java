@@ -1,5 +1,6 @@
 package io.paperboy.store.postgresql;
 
+import io.paperboy.store.postgresql.ratelimit.PgSharedRateLimit;
 import io.paperboy.store.Stores;
 import io.paperboy.store.Transactions;
 import io.paperboy.store.postgresql.alert.PgAlertStore;
@@ -28,6 +29,7 @@ public final class PostgresStores implements Stores {
   private final PgAlertStore alerts;
   private final PgSlackInstallationStore slackInstallations;
   private final PgOAuthStateStore slackOAuthStates;
+  private final PgSharedRateLimit rateLimits;
 
   private PostgresStores(Database db) {
     this.db = db;
@@ -38,6 +40,7 @@ public final class PostgresStores implements Stores {
     this.alerts = new PgAlertStore(db);
     this.slackInstallations = new PgSlackInstallationStore(db, subscriptions);
     this.slackOAuthStates = new PgOAuthStateStore(db);
+    this.rateLimits = new PgSharedRateLimit(db);
   }
 
   /**
@@ -124,6 +127,12 @@ public final class PostgresStores implements Stores {
   @Override
   public Transactions transactions() {
     return db.transactions();
+  }
+
+  /** Shared by every instance on this database: Discord's bot-wide limit holds for all of them together. */
+  @Override
+  public PgSharedRateLimit rateLimits() {
+    return rateLimits;
   }
 
   @Override
