@@ -22,6 +22,7 @@ import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.delivery.DeliveryWorker;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.bot.delivery.RetryPolicy;
+import io.paperboy.bot.delivery.WeeklyPosts;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.scheduler.alert.AlertPlanner;
 import io.paperboy.scheduler.digest.DigestParser;
@@ -199,6 +200,7 @@ public final class Paperboy implements AutoCloseable {
     Map<Delivery.Kind, PostComposer> composers = new EnumMap<>(Delivery.Kind.class);
     composers.put(Delivery.Kind.DIGEST, dailyPostComposer);
     composers.put(Delivery.Kind.NO_DIGEST, dailyPostComposer);
+    composers.put(Delivery.Kind.WEEKLY, new WeeklyPosts(store));
     AlertMessageFormatter alertMessages = new AlertMessageFormatter(store);
     composers.put(Delivery.Kind.ALERT, row -> alerts.batch(row.channel(), row.key())
         .<PostComposer.Composed>map(b -> new PostComposer.Post(alertMessages.format(b)))
