@@ -140,6 +140,19 @@ class SimilarCommandTest {
   }
 
   @Test
+  @DisplayName("/paper never waits for the index: the first card after start-up has none, once it is built they follow")
+  void relatedWithoutWaiting() {
+    // GIVEN a fresh start: no index yet. WHEN /paper is asked THEN the card comes without related papers
+    Message first = ask("/paper 2406.04325");
+    assertThat(first.paperCards()).hasSize(1);
+    assertThat(contexts(first)).noneMatch(l -> l.startsWith("Related papers"));
+
+    // WHEN the index exists (/similar waits for the build /paper started) THEN /paper lists them
+    ask("/similar 2406.04325");
+    assertThat(contexts(ask("/paper 2406.04325"))).contains("Related papers (/similar 2406.04325 for more):");
+  }
+
+  @Test
   @DisplayName("a paper ingested later is found at once: the index follows the stored days")
   void followsIngest() throws Exception {
     // GIVEN a new day with a near copy of VideoCon's title and summary

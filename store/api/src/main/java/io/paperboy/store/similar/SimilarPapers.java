@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The papers most like a given one, over a {@link PaperStore}, with the words they share: what
@@ -46,6 +47,7 @@ public final class SimilarPapers {
 
   private final PaperStore store;
   private volatile Built built;
+  private final AtomicBoolean building = new AtomicBoolean();
 
   public SimilarPapers(PaperStore store) {
     this.store = Objects.requireNonNull(store, "store");
@@ -57,7 +59,38 @@ public final class SimilarPapers {
    * other has an empty list.
    */
   public Optional<List<Related>> similar(String arxivId, int n) {
-    SimilarityIndex index = index();
+    return related(index(), arxivId, n);
+  }
+
+  /**
+   * Like {@link #similar}, but never waits for the index: with none built yet, or one older than the
+   * stored days, the index is (re)built on a background thread, and meanwhile the answer is empty
+   * or from the older index. For the related papers of {@code /paper}, a lookup that must stay
+   * fast even right after start-up or an ingest.
+   */
+  public Optional<List<Related>> similarIfReady(String arxivId, int n) {
+    Built b = built;
+    if (b == null || !b.stamp().equals(store.digestDates())) {
+      buildInBackground();
+    }
+    return b == null ? Optional.empty() : related(b.index(), arxivId, n);
+  }
+
+  private void buildInBackground() {
+    if (building.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        try {
+          index();
+        } finally {
+          building.set(false);
+        }
+      }, "paperboy-similar-index");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private Optional<List<Related>> related(SimilarityIndex index, String arxivId, int n) {
     Optional<List<SimilarityIndex.Match>> matches = index.similar(arxivId, n);
     if (matches.isEmpty()) {
       return Optional.empty();
