@@ -83,6 +83,8 @@ public final class Paperboy implements AutoCloseable {
   private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
   private final CommandService commands;
+  /** What /similar and /paper's related papers compare; an ingest tells it the papers changed. */
+  private final SimilarPapers similar;
   /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
   private volatile Runnable wakeDelivery = () -> { };
   /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
@@ -104,6 +106,7 @@ public final class Paperboy implements AutoCloseable {
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(subscriptions,
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
+    this.similar = new SimilarPapers(store);
     this.commands = buildCommands();
   }
 
@@ -114,7 +117,6 @@ public final class Paperboy implements AutoCloseable {
 
   private CommandService buildCommands() {
     List<Command> list = new ArrayList<>();
-    SimilarPapers similar = new SimilarPapers(store);
     list.add(new PaperCommand(store, similar));
     list.add(new TopCommand(store, config.zone()));
     list.add(new SearchCommand(store));
@@ -151,6 +153,9 @@ public final class Paperboy implements AutoCloseable {
   /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
   public IngestReport ingest(List<Path> paths, IngestProgress progress) {
     IngestReport report = ingestor.ingest(paths, progress);
+    if (report.entriesAdded() + report.entriesUpdated() + report.entriesRemoved() > 0) {
+      similar.invalidate();
+    }
     if (alertPlanner.plan(report.results()) > 0) {
       wakeDelivery.run();
     }
@@ -230,6 +235,9 @@ public final class Paperboy implements AutoCloseable {
     DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
         ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
     poller.addListener((result, digest) -> {
+      if (result.added() + result.updated() + result.removed() > 0) {
+        similar.invalidate();
+      }
       if (alertPlanner.plan(List.of(result)) > 0) {
         wakeDelivery.run();
       }
