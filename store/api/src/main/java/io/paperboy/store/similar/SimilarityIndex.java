@@ -26,6 +26,9 @@ import java.util.Optional;
  * kept ones. {@link #similar} walks the inverted lists of those terms; {@link #bruteForce}
  * compares the query with every paper one by one. Both add the same products in the same order,
  * so they return identical scores; the second exists as the baseline the bench measures against.
+ *
+ * <p>Longer than our usual class: the {@link Builder} stays inside because it lays out the private
+ * flat arrays the queries walk, and the two halves change together whenever that layout does.
  */
 public final class SimilarityIndex {
 
