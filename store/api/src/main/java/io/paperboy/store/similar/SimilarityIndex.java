@@ -283,8 +283,10 @@ public final class SimilarityIndex {
         throw new IllegalArgumentException("paper " + paper.arxivId() + " added twice to the similarity index");
       }
       int[] count = {0};
-      for (int k = 0; k < TITLE_WEIGHT; k++) {
-        SearchTokens.tokens(paper.title()).forEach(token -> count[0] = push(count[0], token));
+      for (String token : SearchTokens.tokens(paper.title())) {
+        for (int k = 0; k < TITLE_WEIGHT; k++) {
+          count[0] = push(count[0], token);
+        }
       }
       SearchTokens.tokens(paper.summary()).forEach(token -> count[0] = push(count[0], token));
       int n = count[0];
