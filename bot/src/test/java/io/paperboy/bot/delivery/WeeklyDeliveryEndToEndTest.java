@@ -16,6 +16,7 @@ import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.Subscription;
+import io.paperboy.store.sqlite.SqliteStores;
 import io.paperboy.testkit.slack.FakeSlack;
 import io.paperboy.testkit.slack.PostedMessage;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class WeeklyDeliveryEndToEndTest {
          Paperboy app = Paperboy.open(PaperboyConfig.defaults().withDatabase(dir.resolve("p.db").toString()), clock)) {
       app.ingest(List.of(SEEDS), IngestProgress.NONE);
       // GIVEN the channel subscribed to weekly posts (Mondays 09:00 Seoul, top 3) on the Sunday before
-      app.subscribing().subscribe(HERE, SubscriptionChanges.parse(Optional.empty(), Optional.of("Asia/Seoul"),
+      app.subscriptionAdmin().subscribing().subscribe(HERE, SubscriptionChanges.parse(Optional.empty(), Optional.of("Asia/Seoul"),
           Optional.empty(), Optional.of(3L), Optional.empty(), Optional.empty(), Optional.empty(),
           Optional.of("weekly"), Optional.of("mon")), SLOT.minus(Duration.ofDays(1)));
       clock.pin(SLOT.plusSeconds(30));
@@ -78,17 +79,21 @@ class WeeklyDeliveryEndToEndTest {
             .contains("the 3 most voted of 9 papers");
 
         // WHEN planning runs again and the same days are ingested again
-        DeliveryPlanner again = new DeliveryPlanner(app.subscriptions(), app.outbox(), app.reports(),
-            DigestDays.of(app.store()), new PlanRules(Duration.ofHours(24)), Set.of(Platform.SLACK), clock, () -> { });
-        assertThat(again.planOnce().due()).isEmpty();
-        app.ingest(List.of(SEEDS), IngestProgress.NONE);
-        assertThat(again.planOnce().due()).isEmpty();
+        // (a second planner on the same file, as another process sharing the database would be)
+        try (SqliteStores side = SqliteStores.open(dir.resolve("p.db"))) {
+          DeliveryPlanner again = new DeliveryPlanner(side.subscriptions(), side.outbox(), side.reports(),
+              DigestDays.of(side.papers()), new PlanRules(Duration.ofHours(24)), Set.of(Platform.SLACK), clock, () -> { });
+          assertThat(again.planOnce().due()).isEmpty();
+          app.ingest(List.of(SEEDS), IngestProgress.NONE);
+          assertThat(again.planOnce().due()).isEmpty();
+        }
 
         // THEN the outbox still holds that one weekly row, and the fake no other message
-        assertThat(app.reports().all()).filteredOn(d -> d.kind() == Delivery.Kind.WEEKLY).singleElement()
+        assertThat(reports(app)).filteredOn(d -> d.kind() == Delivery.Kind.WEEKLY).singleElement()
             .extracting(Delivery::id).isEqualTo(sent.id());
         assertThat(fake.messages(CHANNEL)).hasSize(posted.size());
-        assertThat(app.subscriptions().find(HERE).orElseThrow().cadence()).isEqualTo(Subscription.Cadence.WEEKLY);
+        assertThat(app.subscriptionAdmin().subscriptions().find(HERE).orElseThrow().cadence())
+            .isEqualTo(Subscription.Cadence.WEEKLY);
       }
     }
   }
@@ -96,7 +101,7 @@ class WeeklyDeliveryEndToEndTest {
   private static Delivery awaitSent(Paperboy app) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<Delivery> row = app.reports().all().stream()
+      Optional<Delivery> row = reports(app).stream()
           .filter(d -> d.kind() == Delivery.Kind.WEEKLY && d.status().isFinal()).findFirst();
       if (row.isPresent()) {
         assertThat(row.get().status()).as(row.get().lastError().orElse("")).isEqualTo(Delivery.Status.SENT);
@@ -104,6 +109,10 @@ class WeeklyDeliveryEndToEndTest {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no weekly row was sent within " + WAIT + ": " + app.reports().all());
+    throw new AssertionError("no weekly row was sent within " + WAIT + ": " + reports(app));
+  }
+
+  private static List<Delivery> reports(Paperboy app) {
+    return app.subscriptionAdmin().reports().all();
   }
 }

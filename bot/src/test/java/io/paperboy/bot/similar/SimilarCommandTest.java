@@ -89,10 +89,10 @@ class SimilarCommandTest {
             assertThat(c.items()).singleElement().asString().matches("Shares: [^·]+ · \\d+% alike"));
       }
     }
-    assertThat(contexts(m)).contains("Shares: 캡션, 비디오, Captions · 21% alike");
+    assertThat(contexts(m)).contains("Shares: 캡션, 비디오, Captions · 27% alike");
     // AND the console draws it as text
     assertThat(new ConsoleRenderer().render(m)).contains("VideoCon: Robust Video-Language Alignment via Contrast Captions",
-        "Shares: 캡션, 비디오, Captions · 21% alike");
+        "Shares: 캡션, 비디오, Captions · 27% alike");
   }
 
   @Test

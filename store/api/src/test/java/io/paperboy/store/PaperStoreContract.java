@@ -177,7 +177,7 @@ public abstract class PaperStoreContract extends StoresContract {
     IngestResult again = store.save(digest("2024-06-07",
         entry(1, "a.1").votes(12).title("Better title"), entry(2, "a.2").votes(5)));
 
-    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 2, 0, List.of()));
+    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 1, 1, 0, List.of()));
     assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::arxivId).containsExactly("a.1", "a.2");
     assertThat(store.paper("a.1").orElseThrow().title()).isEqualTo("Better title");
     assertThat(store.paper("a.1").orElseThrow().votes()).contains(12);
@@ -189,13 +189,65 @@ public abstract class PaperStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("re-saving an unchanged day reports 0 new, 0 updated, N unchanged")
+  void resaveUnchanged() {
+    Digest day = digest("2024-06-07", entry(1, "a.1").votes(10).media("https://x/a.png"),
+        entry(2, "a.2").authors("A", "B").authorsMore(true), entry(3, "a.3"));
+    store.save(day);
+
+    IngestResult again = store.save(day);
+
+    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 3, 0, List.of()));
+  }
+
+  @Test
+  @DisplayName("each stored field that changes makes its entry updated, and only that entry")
+  void eachFieldCountsAsUpdate() {
+    List<java.util.function.UnaryOperator<TestData.Entry>> changes = List.of(
+        e -> e.title("Another title"),
+        e -> e.url("https://arxiv.org/abs/a.1v2"),
+        e -> e.votes(11),
+        e -> e.votes(null),
+        e -> e.authors("Ada Lovelace"),
+        e -> e.authorsMore(true),
+        e -> e.media("https://x/a.mp4"),
+        e -> e.summary("- another summary"));
+    for (var change : changes) {
+      store.save(digest("2024-06-07", entry(1, "a.1").votes(10), entry(2, "a.2")));
+
+      IngestResult result = store.save(digest("2024-06-07", change.apply(entry(1, "a.1").votes(10)), entry(2, "a.2")));
+
+      assertThat(result).as("after %s", store.digest(day("2024-06-07")).get(0))
+          .isEqualTo(new IngestResult(day("2024-06-07"), 0, 1, 1, 0, List.of()));
+    }
+  }
+
+  @Test
+  @DisplayName("a cut author list keeps its flag through save, digest, paper and export")
+  void authorsMoreRoundTrip() {
+    store.save(digest("2024-06-07", entry(1, "a.1").authors("Gemini Team", "Rohan Anil").authorsMore(true),
+        entry(2, "a.2")));
+
+    assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::authorsMore).containsExactly(true, false);
+    assertThat(store.paper("a.1").orElseThrow().authorsMore()).isTrue();
+    assertThat(store.paper("a.2").orElseThrow().authorsMore()).isFalse();
+    List<DigestEntry> exported = new ArrayList<>();
+    store.export(Optional.empty(), exported::add);
+    assertThat(exported).extracting(DigestEntry::authorsMore).containsExactly(true, false);
+    // a newer day listing the whole list takes over the paper's view
+    store.save(digest("2024-06-08", entry(1, "a.1").authors("Gemini Team", "Rohan Anil", "Orhan Firat")));
+    assertThat(store.paper("a.1").orElseThrow().authorsMore()).isFalse();
+  }
+
+  @Test
   @DisplayName("a new list for a day: dropped entries leave the day, their papers stay; counts say so")
   void differentList() {
     store.save(digest("2024-06-07", entry(1, "a.1"), entry(2, "a.2"), entry(3, "a.3")));
 
     IngestResult result = store.save(digest("2024-06-07", entry(1, "a.3"), entry(2, "a.4")));
 
-    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 1, 1, 2, List.of("a.4")));
+    // a.3 moved from rank 3 to rank 1: a stored field changed, so it is updated
+    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 1, 1, 0, 2, List.of("a.4")));
     assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::arxivId).containsExactly("a.3", "a.4");
     assertThat(store.paper("a.1")).isPresent();
     assertThat(store.paper("a.1").orElseThrow().dates()).isEmpty();
@@ -272,6 +324,8 @@ public abstract class PaperStoreContract extends StoresContract {
     assertThat(second.newPapers()).containsExactly("a.3", "a.4");
     assertThat(second).extracting(IngestResult::added, IngestResult::updated, IngestResult::removed)
         .containsExactly(3, 0, 0);
+    assertThat(resave).extracting(IngestResult::added, IngestResult::updated, IngestResult::unchanged)
+        .containsExactly(0, 0, 3);
     assertThat(resave.newPapers()).isEmpty();
     assertThat(older.newPapers()).containsExactly("a.0");
   }
@@ -281,7 +335,7 @@ public abstract class PaperStoreContract extends StoresContract {
   void emptyDigest() {
     store.save(digest("2024-06-07", entry(1, "a.1")));
     IngestResult result = store.save(digest("2024-06-07"));
-    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 1, List.of()));
+    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 0, 1, List.of()));
     assertThat(store.digest(day("2024-06-07"))).isEmpty();
     assertThat(store.paper("a.1")).isPresent();
   }

@@ -35,7 +35,7 @@ public final class SimilarityIndex {
   /** Terms kept per paper. */
   public static final int TERMS_PER_PAPER = 48;
   /** Terms of the given paper a query compares: its heaviest ones. */
-  public static final int QUERY_TERMS = 24;
+  public static final int QUERY_TERMS = 32;
   /** How many times a title token counts against one in the summary. */
   public static final int TITLE_WEIGHT = 2;
 

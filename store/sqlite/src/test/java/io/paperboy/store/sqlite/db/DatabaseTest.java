@@ -28,29 +28,22 @@ class DatabaseTest {
 
   /** The newest schema version in the SQLite migrations folder. */
   static final String NEWEST = newestMigration();
-  /**
-   * How many migrations the folder holds: version ranges are handed out per feature, so the
-   * numbers have gaps and the count is not the newest version.
-   */
-  static final int MIGRATIONS = migrationCount();
+  /** How many migrations there are: version ranges are handed out per feature, so they have gaps. */
+  static final int MIGRATIONS = migrationVersions().length;
 
   @TempDir
   Path dir;
 
-  private static int migrationCount() {
-    try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-    } catch (java.io.IOException | java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String newestMigration() {
+    return String.valueOf(java.util.Arrays.stream(migrationVersions()).max().orElseThrow());
   }
 
-  private static String newestMigration() {
+  private static int[] migrationVersions() {
     try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString())
+      return files.map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V\\d+__.*\\.sql"))
           .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow());
+          .toArray();
     } catch (java.io.IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -158,7 +151,14 @@ class DatabaseTest {
     Path file = dir.resolve("old.db");
     try (Database old = Database.open(file, List.of("filesystem:" + oldFolder))) {
       assertThat(old.schemaVersion()).isEqualTo("3");
-      new SqlitePaperStore(old).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+      // rows as the code of that schema wrote them (today's code writes columns V3 lacks)
+      old.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-06-07', 's', 'now')")
+          + Sql.update(c, """
+              INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
+              VALUES ('2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s', '2024-06-07', '2024-06-07')""")
+          + Sql.update(c, """
+              INSERT INTO digest_entry (date, rank, arxiv_id, title, url, votes, authors, media, summary)
+              VALUES ('2024-06-07', 1, '2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s')"""));
     }
 
     // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
@@ -167,6 +167,10 @@ class DatabaseTest {
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
           .isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      // V6: rows from before it read as complete author lists
+      assertThat(new SqlitePaperStore(db).paper("2406.04325").orElseThrow().authorsMore()).isFalse();
+      assertThat(new SqlitePaperStore(db).digest(TestData.day("2024-06-07"))).singleElement()
+          .satisfies(e -> assertThat(e.authorsMore()).isFalse());
       assertThat(db.<Integer>read(c -> Sql.count(c,
           "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
     }
