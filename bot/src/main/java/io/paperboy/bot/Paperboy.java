@@ -17,6 +17,7 @@ import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.delivery.DeliveryWorker;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.bot.delivery.RetryPolicy;
+import io.paperboy.bot.delivery.WeeklyPosts;
 import io.paperboy.bot.delivery.WorkSignal;
 import io.paperboy.bot.subscriptions.PreviewCommand;
 import io.paperboy.bot.subscriptions.SubscribeCommand;
@@ -97,6 +98,8 @@ public final class Paperboy implements AutoCloseable {
   private final DigestIngestor ingestor;
   private final Subscribing subscribing;
   private final CommandService commands;
+  /** What /similar and /paper's related papers compare; storing digests tells it the papers changed. */
+  private final SimilarPapers similar;
 
   private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
@@ -115,6 +118,7 @@ public final class Paperboy implements AutoCloseable {
     this.subscribing = new Subscribing(stores.subscriptions(),
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
     // commands
+    this.similar = new SimilarPapers(papers);
     this.commands = new CommandService(commandRegistry(papers));
   }
 
@@ -133,7 +137,6 @@ public final class Paperboy implements AutoCloseable {
 
   private CommandRegistry commandRegistry(PaperStore papers) {
     List<Command> list = new ArrayList<>();
-    SimilarPapers similar = new SimilarPapers(papers);
     list.add(new PaperCommand(papers, similar));
     list.add(new TopCommand(papers, config.zone()));
     list.add(new SearchCommand(papers));
@@ -186,6 +189,9 @@ public final class Paperboy implements AutoCloseable {
 
   /** After digests were stored: plans their alerts and tells delivery what became due. */
   private void stored(List<IngestResult> results) {
+    if (results.stream().anyMatch(r -> r.added() + r.updated() + r.removed() > 0)) {
+      similar.invalidate();
+    }
     if (alertPlanner.plan(results) > 0) {
       work.raise(WorkSignal.Work.OUTBOX_ROWS);
     }
@@ -233,6 +239,7 @@ public final class Paperboy implements AutoCloseable {
     Map<Delivery.Kind, PostComposer> composers = new EnumMap<>(Delivery.Kind.class);
     composers.put(Delivery.Kind.DIGEST, dailyPosts);
     composers.put(Delivery.Kind.NO_DIGEST, dailyPosts);
+    composers.put(Delivery.Kind.WEEKLY, new WeeklyPosts(stores.papers()));
     AlertMessageFormatter alertMessages = new AlertMessageFormatter(stores.papers());
     composers.put(Delivery.Kind.ALERT, row -> stores.alerts().batch(row.channel(), row.key())
         .<PostComposer.Composed>map(b -> new PostComposer.Post(alertMessages.format(b)))

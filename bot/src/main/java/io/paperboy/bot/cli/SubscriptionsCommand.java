@@ -104,7 +104,11 @@ final class SubscriptionsCommand implements Callable<Integer> {
       @Option(names = "--style", paramLabel = "digest|threads", description = "one message or a thread per paper")
       String style,
       @Option(names = "--no-digest-note", arity = "0..1", paramLabel = "yes|no",
-          description = "post a short note on days without a digest") Boolean noDigestNote) {
+          description = "post a short note on days without a digest") Boolean noDigestNote,
+      @Option(names = "--cadence", paramLabel = "daily|weekly",
+          description = "daily digests, or weekly: the week's most voted papers (top 10 unless --top)") String cadence,
+      @Option(names = "--day", paramLabel = "DAY", description = "the day of a weekly post: mon … sun (default mon)")
+      String day) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
     PlatformIds.problem(ref).ifPresent(problem -> {
       throw new ParameterException(subcommand("add"), problem);
@@ -113,17 +117,24 @@ final class SubscriptionsCommand implements Callable<Integer> {
     try {
       parsed = SubscriptionChanges.parse(Optional.empty(), Optional.empty(), Optional.ofNullable(days),
           Optional.ofNullable(top), Optional.ofNullable(minVotes), Optional.ofNullable(style),
-          Optional.ofNullable(noDigestNote));
+          Optional.ofNullable(noDigestNote), Optional.ofNullable(cadence), Optional.ofNullable(day));
     } catch (IllegalArgumentException e) {
       // "days: `someday` is not a day …": the option is named as it is spelt here
       throw new ParameterException(subcommand("add"), "--" + e.getMessage().replaceFirst("_", "-"));
     }
     SubscriptionChanges changes = new SubscriptionChanges(Optional.ofNullable(time), Optional.ofNullable(timezone),
-        parsed.days(), parsed.top(), parsed.minVotes(), parsed.style(), parsed.noDigestNote());
+        parsed.days(), parsed.top(), parsed.minVotes(), parsed.style(), parsed.noDigestNote(), parsed.cadence(),
+        parsed.day());
     try (Paperboy app = launcher.open()) {
       Paperboy.SubscriptionAdmin admin = app.subscriptionAdmin();
       Instant now = app.clock().instant();
-      Subscribing.Outcome outcome = admin.subscribing().subscribe(ref, changes, now);
+      Subscribing.Outcome outcome;
+      try {
+        outcome = admin.subscribing().subscribe(ref, changes, now);
+      } catch (IllegalArgumentException e) {
+        // "days: this channel's post is weekly …": a setting that does not fit the channel's cadence
+        throw new ParameterException(subcommand("add"), "--" + e.getMessage().replaceFirst("_", "-"));
+      }
       PrintStream out = launcher.stdio().out();
       out.println((outcome.created() ? "subscribed " : outcome.resumed() ? "resumed " : "updated ") + ref.key());
       out.println("  " + SubscriptionText.settings(outcome.subscription()));

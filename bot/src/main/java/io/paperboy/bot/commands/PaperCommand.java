@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 /**
  * {@code /paper ID|URL}: one paper's card with every day it appeared and its links, and up to
  * {@value #RELATED} related papers (those {@code /similar} lists first) with the words they share.
+ * The lookup stays fast: until the similarity index is built (in the background, after start-up
+ * or an ingest) the card shows no related papers, or those of the previous index.
  */
 public final class PaperCommand implements Command {
 
@@ -68,7 +70,7 @@ public final class PaperCommand implements Command {
     Message.Builder b = Message.builder()
         .add(PaperCards.of(p))
         .context("Abstract: " + p.url(), "PDF: " + p.pdfUrl(), "Hugging Face: " + p.huggingFaceUrl());
-    List<SimilarPapers.Related> related = similar.flatMap(s -> s.similar(p.arxivId(), RELATED)).orElse(List.of());
+    List<SimilarPapers.Related> related = similar.flatMap(s -> s.similarIfReady(p.arxivId(), RELATED)).orElse(List.of());
     if (!related.isEmpty()) {
       b.context("Related papers (/similar " + p.arxivId() + " for more):");
       // one context line per paper: plain text, so a title's markdown characters stay as they are

@@ -6,6 +6,7 @@ import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.Workload;
 import io.paperboy.bot.delivery.DailyPosts;
 import io.paperboy.bot.delivery.PostComposer;
+import io.paperboy.bot.delivery.WeeklyPosts;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.delivery.Subscription;
@@ -15,21 +16,24 @@ import java.util.Optional;
 
 /**
  * {@code /preview}: what this channel's daily post would be for the latest stored day, with the
- * channel's top-N and vote threshold, shown only to the caller.
+ * channel's top-N and vote threshold, shown only to the caller; for a weekly channel, its weekly
+ * post of the seven days up to the latest stored day.
  */
 public final class PreviewCommand implements Command {
 
   static final CommandDefinition DEFINITION = CommandDefinition.of("preview",
-      "Show (only to you) what this channel's daily post looks like for the latest day");
+      "Show (only to you) what this channel's daily or weekly post looks like for the latest day");
 
   private final Subscribing subscribing;
   private final PaperStore store;
   private final DailyPosts posts;
+  private final WeeklyPosts weeklyPosts;
 
   public PreviewCommand(Subscribing subscribing, PaperStore store, DailyPosts posts) {
     this.subscribing = Objects.requireNonNull(subscribing, "subscribing");
     this.store = Objects.requireNonNull(store, "store");
     this.posts = Objects.requireNonNull(posts, "posts");
+    this.weeklyPosts = new WeeklyPosts(store);
   }
 
   @Override
@@ -53,9 +57,14 @@ public final class PreviewCommand implements Command {
     Optional<Integer> minVotes = subscription.flatMap(Subscription::minVotes);
     String note = subscription.map(s -> "Preview of this channel's post (" + SubscriptionText.settings(s) + ")")
         .orElse("Preview with the default settings: this channel is not subscribed (`/subscribe` starts it)");
-    PostComposer.Composed composed = posts.digest(latest.get(), top, minVotes);
+    boolean weekly = subscription.map(s -> s.cadence() == Subscription.Cadence.WEEKLY).orElse(false);
+    // a weekly channel sees the week its next post would carry, were the latest day the day before it
+    LocalDate first = latest.get().minusDays(6);
+    PostComposer.Composed composed = weekly ? weeklyPosts.week(first, latest.get(), top, minVotes)
+        : posts.digest(latest.get(), top, minVotes);
     if (composed instanceof PostComposer.Skip skip) {
-      return Message.ephemeralText(note + ": nothing would be posted for " + latest.get() + " — " + skip.reason() + ".");
+      return Message.ephemeralText(note + ": nothing would be posted for "
+          + (weekly ? first + " – " : "") + latest.get() + " — " + skip.reason() + ".");
     }
     Message post = ((PostComposer.Post) composed).message();
     Message.Builder b = Message.builder().context(note + " · only you see this");

@@ -6,6 +6,7 @@ import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.OptionDefinition;
 import io.paperboy.core.command.UsageException;
 import io.paperboy.core.message.Message;
+import io.paperboy.store.delivery.Subscription;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code /subscribe [time:HH:MM] [timezone:ZONE] [days:…] [top:N] [min_votes:V] [style:…] [no_digest_note:yes|no]}:
- * subscribes this channel to the daily post, or changes its subscription; answers with the
- * settings and when the next post comes. Channel managers only.
+ * {@code /subscribe [time:HH:MM] [timezone:ZONE] [days:…] [top:N] [min_votes:V] [style:…] [no_digest_note:yes|no]
+ * [cadence:daily|weekly] [day:mon]}: subscribes this channel to the daily post (or, with
+ * {@code cadence:weekly}, to a weekly one with the most voted papers of the seven days before, on
+ * {@code day}), or changes its subscription; answers with the settings and when the next post
+ * comes. Channel managers only.
  */
 public final class SubscribeCommand implements Command {
 
@@ -34,7 +37,11 @@ public final class SubscribeCommand implements Command {
       OptionDefinition.choice("style", "one message, or a thread per paper", false, List.of("digest", "threads"))
           .writtenByName(),
       OptionDefinition.bool("no_digest_note", "say so on days without a digest", false)
-          .withValue("yes|no").writtenByName());
+          .withValue("yes|no").writtenByName(),
+      OptionDefinition.choice("cadence", "daily digests, or weekly: the week's most voted papers (default top 10)",
+          false, List.of("daily", "weekly")).writtenByName(),
+      OptionDefinition.string("day", "the day of a weekly post (default mon)", false)
+          .withValue("mon|tue|…|sun").writtenByName());
 
   private final Subscribing subscribing;
 
@@ -50,20 +57,27 @@ public final class SubscribeCommand implements Command {
   @Override
   public Message handle(CommandRequest request) {
     SubscriptionChanges changes;
+    Subscribing.Outcome outcome;
     try {
       changes = SubscriptionChanges.parse(request.string("time"), request.string("timezone"), request.string("days"),
-          request.integer("top"), request.integer("min_votes"), request.string("style"), request.bool("no_digest_note"));
+          request.integer("top"), request.integer("min_votes"), request.string("style"), request.bool("no_digest_note"),
+          request.string("cadence"), request.string("day"));
+      outcome = subscribing.subscribe(request.channel(), changes, request.now());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + ".", DEFINITION.usage());
     }
-    Subscribing.Outcome outcome = subscribing.subscribe(request.channel(), changes, request.now());
-    String first = outcome.created() ? "This channel now gets the daily papers digest."
-        : outcome.resumed() ? "This channel's daily post is resumed." : "This channel's daily post is updated.";
+    Subscription s = outcome.subscription();
+    boolean weekly = s.cadence() == Subscription.Cadence.WEEKLY;
+    String post = weekly ? "weekly post" : "daily post";
+    String first = outcome.created()
+        ? (weekly ? "This channel now gets the week's most voted papers, once a week." : "This channel now gets the daily papers digest.")
+        : outcome.resumed() ? "This channel's " + post + " is resumed." : "This channel's " + post + " is updated.";
+    String with = weekly ? ", with the most voted papers of the seven days before."
+        : ", with that day's digest — or as soon as it arrives.";
     return Message.builder()
         .header("Subscribed")
-        .text(first + "\n**Settings:** " + SubscriptionText.settings(outcome.subscription())
-            + "\n**Next post:** " + SubscriptionText.nextPost(outcome.subscription(), request.now())
-            + ", with that day's digest — or as soon as it arrives.")
+        .text(first + "\n**Settings:** " + SubscriptionText.settings(s)
+            + "\n**Next post:** " + SubscriptionText.nextPost(s, request.now()) + with)
         .context("Change any setting with /subscribe again · /preview shows the post · /unsubscribe stops it")
         .ephemeral(true)
         .build();

@@ -27,12 +27,17 @@ public final class Subscribing {
    */
   public record Outcome(Subscription subscription, boolean created, boolean resumed) {}
 
-  /** Subscribes {@code channel}, or applies {@code changes} to its subscription (resuming a paused one). */
+  /**
+   * Subscribes {@code channel}, or applies {@code changes} to its subscription (resuming a paused one).
+   *
+   * @throws IllegalArgumentException when the changes do not fit the channel's cadence
+   *     ({@link SubscriptionChanges#applyTo(Subscription, io.paperboy.store.delivery.DaySet)})
+   */
   public Outcome subscribe(ChannelRef channel, SubscriptionChanges changes, Instant now) {
     Optional<Subscription> existing = store.find(channel);
     Subscription base = existing.orElseGet(() ->
         Subscription.of(channel, defaults.time(), defaults.zone(), defaults.days(), now));
-    Subscription wanted = changes.applyTo(base).resumed();
+    Subscription wanted = changes.applyTo(base, defaults.days()).resumed();
     Subscription stored = store.save(wanted, now);
     return new Outcome(stored, existing.isEmpty(), existing.map(Subscription::paused).orElse(false));
   }

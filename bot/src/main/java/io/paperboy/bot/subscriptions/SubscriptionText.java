@@ -7,10 +7,14 @@ import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.Subscription;
+import io.paperboy.store.delivery.WeeklyKey;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +26,19 @@ public final class SubscriptionText {
 
   private SubscriptionText() {}
 
-  /** {@code weekdays at 09:00 (Asia/Seoul) · top 5 · at least 10 votes · digest style}. */
+  /**
+   * {@code weekdays at 09:00 (Asia/Seoul) · top 5 · at least 10 votes · digest style}, or
+   * {@code weekly on Mondays at 09:00 (Asia/Seoul), the seven days before · top 10 · …}.
+   */
   public static String settings(Subscription s) {
     List<String> parts = new ArrayList<>();
-    parts.add(s.days().text() + " at " + s.time() + " (" + s.zone().getId() + ")");
+    if (s.cadence() == Subscription.Cadence.WEEKLY) {
+      DayOfWeek day = s.days().days().iterator().next();
+      parts.add("weekly on " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s at " + s.time() + " ("
+          + s.zone().getId() + "), the seven days before");
+    } else {
+      parts.add(s.days().text() + " at " + s.time() + " (" + s.zone().getId() + ")");
+    }
     parts.add(s.top() == 0 ? "all papers" : "top " + s.top());
     s.minVotes().ifPresent(v -> parts.add("at least " + v + " votes"));
     parts.add(s.style().word() + " style");
@@ -63,7 +76,14 @@ public final class SubscriptionText {
 
   /** The last delivery of a channel: {@code 2024-06-07 sent at …}, {@code failed: …}. */
   public static String status(Delivery d, ZoneId zone) {
-    String what = d.kind() == Delivery.Kind.DIGEST ? d.key() : d.kind().word() + " " + d.key();
+    String what = switch (d.kind()) {
+      case DIGEST -> d.key();
+      case WEEKLY -> {
+        LocalDate slot = WeeklyKey.slotDate(d.key());
+        yield "week " + WeeklyKey.firstDay(slot) + " – " + WeeklyKey.lastDay(slot);
+      }
+      default -> d.kind().word() + " " + d.key();
+    };
     return switch (d.status()) {
       case SENT -> what + ": sent " + d.finishedAt().map(t -> WHEN.format(t.atZone(zone))).orElse("");
       case FAILED -> what + ": failed — " + d.lastError().orElse("no reason recorded");

@@ -67,6 +67,21 @@ class SubscriptionsCliTest {
   }
 
   @Test
+  @DisplayName("add --cadence weekly [--day fri]: a weekly post; a --days that does not fit is refused naming the option")
+  void weekly() {
+    Result add = run("subscriptions", "add", "slack", "T0123ABCD", "C0123ABCD", "--cadence", "weekly", "--day", "fri");
+    assertThat(add.code()).as(add.err()).isZero();
+    assertThat(add.out()).contains("weekly on Fridays at 09:00 (Asia/Seoul), the seven days before · top 10")
+        .contains("next: Fri 7 Jun 2024, 09:00 KST");
+
+    Result days = run("subscriptions", "add", "slack", "T0123ABCD", "C0123ABCD", "--days", "mon,wed");
+    assertThat(days.code()).isEqualTo(2);
+    assertThat(days.err()).contains("--days: this channel's post is weekly, on one day");
+    assertThat(run("subscriptions", "add", "slack", "T0123ABCD", "C0123ABCD", "--day", "someday").err())
+        .contains("--day: `someday` is not a day of the week");
+  }
+
+  @Test
   @DisplayName("ids are checked for their platform's shape, and the error says what a valid one looks like")
   void ids() {
     Result discord = run("subscriptions", "add", "discord", "notanid", "alsonot");

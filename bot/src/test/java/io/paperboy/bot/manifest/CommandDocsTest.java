@@ -170,7 +170,7 @@ public class CommandDocsTest {
     // and they are the real syntax: what /help shows for /subscribe is what people type
     assertThat(fromDefinitions).contains("/paper <ID|URL>",
         "/subscribe [time:HH:MM] [timezone:ZONE] [days:weekdays|daily|weekends|mon,wed,…] [top:N] [min_votes:V] "
-            + "[style:digest|threads] [no_digest_note:yes|no]");
+            + "[style:digest|threads] [no_digest_note:yes|no] [cadence:daily|weekly] [day:mon|tue|…|sun]");
   }
 
   private static List<String> matches(Pattern p, String text) {

@@ -89,10 +89,10 @@ class SimilarCommandTest {
             assertThat(c.items()).singleElement().asString().matches("Shares: [^·]+ · \\d+% alike"));
       }
     }
-    assertThat(contexts(m)).contains("Shares: 캡션, 비디오, Captions · 30% alike");
+    assertThat(contexts(m)).contains("Shares: 캡션, 비디오, Captions · 27% alike");
     // AND the console draws it as text
     assertThat(new ConsoleRenderer().render(m)).contains("VideoCon: Robust Video-Language Alignment via Contrast Captions",
-        "Shares: 캡션, 비디오, Captions · 30% alike");
+        "Shares: 캡션, 비디오, Captions · 27% alike");
   }
 
   @Test
@@ -137,6 +137,19 @@ class SimilarCommandTest {
             l -> assertThat(l).startsWith(similar.get(0) + " · VideoCon").contains(" — shares 캡션, 비디오, Captions"),
             l -> assertThat(l).startsWith(similar.get(1) + " · "),
             l -> assertThat(l).startsWith(similar.get(2) + " · "));
+  }
+
+  @Test
+  @DisplayName("/paper never waits for the index: the first card after start-up has none, once it is built they follow")
+  void relatedWithoutWaiting() {
+    // GIVEN a fresh start: no index yet. WHEN /paper is asked THEN the card comes without related papers
+    Message first = ask("/paper 2406.04325");
+    assertThat(first.paperCards()).hasSize(1);
+    assertThat(contexts(first)).noneMatch(l -> l.startsWith("Related papers"));
+
+    // WHEN the index exists (/similar waits for the build /paper started) THEN /paper lists them
+    ask("/similar 2406.04325");
+    assertThat(contexts(ask("/paper 2406.04325"))).contains("Related papers (/similar 2406.04325 for more):");
   }
 
   @Test

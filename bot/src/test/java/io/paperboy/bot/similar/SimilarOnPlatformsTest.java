@@ -71,7 +71,7 @@ class SimilarOnPlatformsTest {
       String json = followUp.body().toString();
       assertThat(followUp.body().path("content").asText()).startsWith("## Similar to 2406.04325: ShareGPT4Video");
       assertThat(json).contains("VideoCon: Robust Video-Language Alignment via Contrast Captions",
-          "Shares: 캡션, 비디오, Captions · 30% alike");
+          "Shares: 캡션, 비디오, Captions · 27% alike");
     }
   }
 
@@ -91,7 +91,7 @@ class SimilarOnPlatformsTest {
         JsonNode response = fake.awaitResponses("s-1", 1, WAIT).get(0);
         assertThat(response.path("blocks").get(0).path("text").path("text").asText())
             .startsWith("Similar to 2406.04325: ShareGPT4Video");
-        assertThat(response.toString()).contains("VideoCon", "Shares: 캡션, 비디오, Captions · 30% alike");
+        assertThat(response.toString()).contains("VideoCon", "Shares: 캡션, 비디오, Captions · 27% alike");
       }
     }
   }

@@ -10,5 +10,8 @@
  * D. It goes out at the channel's time on D if that digest is stored by then, otherwise as soon as
  * it is stored, as long as that is within the catch-up window after the channel's time; later
  * than that it is skipped and logged.
+ *
+ * <p>A weekly subscription posts on its one day the most voted papers of the seven days before,
+ * once per channel and ISO week ({@link io.paperboy.store.delivery.WeeklyKey} names the row).
  */
 package io.paperboy.scheduler.plan;

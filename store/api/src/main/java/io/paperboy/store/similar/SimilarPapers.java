@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The papers most like a given one, over a {@link PaperStore}, with the words they share: what
  * {@code /similar} and the related papers of {@code /paper} answer.
  *
  * <p>The index is built from {@link PaperStore#paperTexts} on first use and rebuilt when the stored
- * digest days change (a new day, a removed one), checked on every call; {@link #invalidate} forces
- * a rebuild, e.g. after a day was re-ingested with other text. A rebuild of 100,000 papers takes
+ * digest days change (a new day, a removed one), checked at most every ten seconds;
+ * {@link #invalidate} forces a rebuild at once, as an ingest does. A rebuild of 100,000 papers takes
  * seconds, of a real history (a few thousand) well under one; the calls during a rebuild wait for
  * it rather than each building their own.
  */
@@ -45,7 +46,17 @@ public final class SimilarPapers {
   private record Built(List<?> stamp, SimilarityIndex index) {}
 
   private final PaperStore store;
+  /**
+   * How often the stored days are compared with the index's: reading every date on every call
+   * costs more than the query at 100,000 papers; an ingest in this process {@link #invalidate}s at
+   * once, one by another process sharing the database is seen within this time.
+   */
+  private static final long RECHECK_NANOS = 10_000_000_000L;
+
   private volatile Built built;
+  private volatile long checkedAt;
+  private volatile boolean stale;
+  private final AtomicBoolean building = new AtomicBoolean();
 
   public SimilarPapers(PaperStore store) {
     this.store = Objects.requireNonNull(store, "store");
@@ -57,7 +68,38 @@ public final class SimilarPapers {
    * other has an empty list.
    */
   public Optional<List<Related>> similar(String arxivId, int n) {
-    SimilarityIndex index = index();
+    return related(index(), arxivId, n);
+  }
+
+  /**
+   * Like {@link #similar}, but never waits for the index: with none built yet, or one older than the
+   * stored days, the index is (re)built on a background thread, and meanwhile the answer is empty
+   * or from the older index. For the related papers of {@code /paper}, a lookup that must stay
+   * fast even right after start-up or an ingest.
+   */
+  public Optional<List<Related>> similarIfReady(String arxivId, int n) {
+    Built b = built;
+    if (b == null || !current(b)) {
+      buildInBackground();
+    }
+    return b == null ? Optional.empty() : related(b.index(), arxivId, n);
+  }
+
+  private void buildInBackground() {
+    if (building.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        try {
+          index();
+        } finally {
+          building.set(false);
+        }
+      }, "paperboy-similar-index");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private Optional<List<Related>> related(SimilarityIndex index, String arxivId, int n) {
     Optional<List<SimilarityIndex.Match>> matches = index.similar(arxivId, n);
     if (matches.isEmpty()) {
       return Optional.empty();
@@ -72,26 +114,48 @@ public final class SimilarPapers {
 
   /** The current index, built or rebuilt as needed. */
   public SimilarityIndex index() {
-    List<?> stamp = store.digestDates();
     Built b = built;
-    if (b != null && b.stamp().equals(stamp)) {
+    if (b != null && current(b)) {
       return b.index();
     }
     synchronized (this) {
       b = built;
-      if (b != null && b.stamp().equals(stamp)) {
+      if (b != null && current(b)) {
         return b.index();
       }
+      // taken before reading, so that an ingest during the build makes the next call build again
+      stale = false;
+      List<?> stamp = store.digestDates();
       SimilarityIndex.Builder builder = SimilarityIndex.builder();
       store.paperTexts(builder::add);
       built = new Built(stamp, builder.build());
+      checkedAt = System.nanoTime();
       return built.index();
     }
   }
 
-  /** Drops the index: the next call rebuilds it from the store. */
+  /** Whether {@code b} still indexes the stored papers, as far as an ingest or the stored days tell. */
+  private boolean current(Built b) {
+    if (stale) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (now - checkedAt < RECHECK_NANOS) {
+      return true;
+    }
+    if (b.stamp().equals(store.digestDates())) {
+      checkedAt = now;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Marks the index out of date: the next {@link #similar} rebuilds it first, while
+   * {@link #similarIfReady} keeps answering from it until the rebuild is done.
+   */
   public void invalidate() {
-    built = null;
+    stale = true;
   }
 
   /**

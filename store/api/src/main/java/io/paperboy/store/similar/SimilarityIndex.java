@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * An immutable TF-IDF index of papers' titles and summaries, answering "which papers are most like
@@ -23,14 +22,20 @@ import java.util.PriorityQueue;
  * the reason shown ("shares …") the terms that actually decided. Terms that only one paper has are
  * left out first: they can never be shared; so are numbers, which name versions and sizes, not topics.
  *
- * <p>{@link #similar} walks the inverted lists of the query paper's terms; {@link #bruteForce}
+ * <p>A query compares the given paper's {@value #QUERY_TERMS} heaviest terms with every paper's
+ * kept ones. {@link #similar} walks the inverted lists of those terms; {@link #bruteForce}
  * compares the query with every paper one by one. Both add the same products in the same order,
  * so they return identical scores; the second exists as the baseline the bench measures against.
+ *
+ * <p>Longer than our usual class: the {@link Builder} stays inside because it lays out the private
+ * flat arrays the queries walk, and the two halves change together whenever that layout does.
  */
 public final class SimilarityIndex {
 
   /** Terms kept per paper. */
   public static final int TERMS_PER_PAPER = 48;
+  /** Terms of the given paper a query compares: its heaviest ones. */
+  public static final int QUERY_TERMS = 32;
   /** How many times a title token counts against one in the summary. */
   public static final int TITLE_WEIGHT = 2;
 
@@ -122,15 +127,16 @@ public final class SimilarityIndex {
     if (q == null) {
       return Optional.empty();
     }
+    int[] query = queryTerms(q);
     float[] scores = new float[ids.length];
-    for (int i = docStart[q]; i < docStart[q + 1]; i++) {
+    for (int i : query) {
       int t = docTerms[i];
       float wq = docWeights[i];
       for (int p = termStart[t]; p < termStart[t + 1]; p++) {
         scores[postingDocs[p]] += wq * postingWeights[p];
       }
     }
-    return Optional.of(best(q, scores, n));
+    return Optional.of(best(q, query, scores, n));
   }
 
   /**
@@ -142,22 +148,45 @@ public final class SimilarityIndex {
     if (q == null) {
       return Optional.empty();
     }
+    int[] query = queryTerms(q);
     float[] scores = new float[ids.length];
     for (int d = 0; d < ids.length; d++) {
-      scores[d] = dot(q, d);
+      scores[d] = dot(query, d);
     }
-    return Optional.of(best(q, scores, n));
+    return Optional.of(best(q, query, scores, n));
   }
 
-  private float dot(int a, int b) {
-    int i = docStart[a];
+  /**
+   * The positions (in the flat per-paper arrays) of the paper's {@value #QUERY_TERMS} heaviest
+   * terms, in term order: what a query compares. The lighter half of a paper's terms changes few
+   * rankings but, being the commoner terms, costs most of the work.
+   */
+  private int[] queryTerms(int q) {
+    int from = docStart[q];
+    int count = docStart[q + 1] - from;
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = from + i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -docWeights[i]).thenComparingInt(i -> docTerms[i]));
+    int[] kept = new int[Math.min(QUERY_TERMS, count)];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = order[i];
+    }
+    // positions ascend with term ids, so sorting positions sorts by term
+    Arrays.sort(kept);
+    return kept;
+  }
+
+  private float dot(int[] query, int b) {
+    int i = 0;
     int j = docStart[b];
     float sum = 0;
-    while (i < docStart[a + 1] && j < docStart[b + 1]) {
-      int ta = docTerms[i];
+    while (i < query.length && j < docStart[b + 1]) {
+      int ta = docTerms[query[i]];
       int tb = docTerms[j];
       if (ta == tb) {
-        sum += docWeights[i++] * docWeights[j++];
+        sum += docWeights[query[i++]] * docWeights[j++];
       } else if (ta < tb) {
         i++;
       } else {
@@ -167,47 +196,57 @@ public final class SimilarityIndex {
     return sum;
   }
 
-  private List<Match> best(int q, float[] scores, int n) {
+  /** Whether paper {@code a} ranks before {@code b}: higher score, then more votes, then the smaller id. */
+  private boolean before(float[] scores, int a, int b) {
+    if (scores[a] != scores[b]) {
+      return scores[a] > scores[b];
+    }
+    if (votes[a] != votes[b]) {
+      return votes[a] > votes[b];
+    }
+    return ids[a].compareTo(ids[b]) < 0;
+  }
+
+  private List<Match> best(int q, int[] query, float[] scores, int n) {
     if (n < 1) {
       return List.of();
     }
-    Comparator<Integer> better = Comparator.<Integer>comparingDouble(d -> scores[d])
-        .thenComparingInt(d -> votes[d])
-        .thenComparing(d -> ids[d], Comparator.reverseOrder());
-    // a min-heap of the n best so far: its head is the worst of them
-    PriorityQueue<Integer> heap = new PriorityQueue<>(n + 1, better);
+    // the n best so far, best first: n is small (at most a few dozen), so insertion beats a heap
+    int[] top = new int[n];
+    int size = 0;
     for (int d = 0; d < scores.length; d++) {
-      if (d == q || scores[d] <= 0) {
+      if (d == q || scores[d] <= 0 || size == n && scores[d] < scores[top[n - 1]]) {
         continue;
       }
-      if (heap.size() < n) {
-        heap.add(d);
-      } else if (better.compare(d, heap.peek()) > 0) {
-        heap.poll();
-        heap.add(d);
+      if (size == n && !before(scores, d, top[n - 1])) {
+        continue;
       }
+      int at = size == n ? n - 1 : size++;
+      while (at > 0 && before(scores, d, top[at - 1])) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = d;
     }
-    List<Integer> top = new ArrayList<>(heap);
-    top.sort(better.reversed());
-    List<Match> matches = new ArrayList<>(top.size());
-    for (int d : top) {
-      matches.add(new Match(ids[d], scores[d], shared(q, d)));
+    List<Match> matches = new ArrayList<>(size);
+    for (int k = 0; k < size; k++) {
+      matches.add(new Match(ids[top[k]], scores[top[k]], shared(query, top[k])));
     }
     return matches;
   }
 
-  /** The terms both papers kept, by how much each added to their similarity. */
-  private List<String> shared(int a, int b) {
+  /** The query's terms the paper has too, by how much each added to their similarity. */
+  private List<String> shared(int[] query, int b) {
     List<int[]> both = new ArrayList<>();
     List<Float> products = new ArrayList<>();
-    int i = docStart[a];
+    int i = 0;
     int j = docStart[b];
-    while (i < docStart[a + 1] && j < docStart[b + 1]) {
-      int ta = docTerms[i];
+    while (i < query.length && j < docStart[b + 1]) {
+      int ta = docTerms[query[i]];
       int tb = docTerms[j];
       if (ta == tb) {
         both.add(new int[] {ta, both.size()});
-        products.add(docWeights[i++] * docWeights[j++]);
+        products.add(docWeights[query[i++]] * docWeights[j++]);
       } else if (ta < tb) {
         i++;
       } else {
@@ -244,8 +283,10 @@ public final class SimilarityIndex {
         throw new IllegalArgumentException("paper " + paper.arxivId() + " added twice to the similarity index");
       }
       int[] count = {0};
-      for (int k = 0; k < TITLE_WEIGHT; k++) {
-        SearchTokens.tokens(paper.title()).forEach(token -> count[0] = push(count[0], token));
+      for (String token : SearchTokens.tokens(paper.title())) {
+        for (int k = 0; k < TITLE_WEIGHT; k++) {
+          count[0] = push(count[0], token);
+        }
       }
       SearchTokens.tokens(paper.summary()).forEach(token -> count[0] = push(count[0], token));
       int n = count[0];
