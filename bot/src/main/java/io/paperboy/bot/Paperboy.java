@@ -222,7 +222,8 @@ public final class Paperboy implements AutoCloseable {
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
-        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
+        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()),
+        ingest.maxPapersPerDay());
     poller.addListener((result, digest) -> {
       if (alertPlanner.plan(List.of(result)) > 0) {
         wakeDelivery.run();
