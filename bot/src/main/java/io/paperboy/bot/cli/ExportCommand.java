@@ -47,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     ObjectWriter writer = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     PrintStream out = launcher.stdio().out();
     try (Paperboy app = launcher.openExisting()) {
-      app.store().export(Optional.ofNullable(date), e -> {
+      app.paperReading().papers().export(Optional.ofNullable(date), e -> {
         try {
           out.println(writer.writeValueAsString(Line.of(e)));
         } catch (IOException ex) {

@@ -1,6 +1,8 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.database.Backends;
+import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
 import java.nio.file.Files;
@@ -21,6 +23,22 @@ final class Launcher {
     this.env = env;
   }
 
+  /**
+   * Whether the command line names {@code ask} as its subcommand: its first word that is neither
+   * an option nor the value of one of the {@link CommonOptions}.
+   */
+  static boolean isAsk(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--db") || arg.equals("--config") || arg.equals("--now")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg.equals("ask");
+      }
+    }
+    return false;
+  }
+
   /** The options every command takes; picocli fills them wherever on the line they stand. */
   CommonOptions common() {
     return common;
@@ -38,8 +56,24 @@ final class Launcher {
   PaperboyConfig config() {
     Optional<Path> file = Optional.ofNullable(common.config)
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
-    PaperboyConfig config = new ConfigLoader().load(file, env);
-    return common.db == null ? config : config.withDatabase(common.db.toString());
+    PaperboyConfig config = file.isEmpty() && !setsAnything(env) ? PaperboyConfig.defaults()
+        : new ConfigLoader().load(file, env);
+    return common.db == null ? config : config.withDatabase(common.db);
+  }
+
+  /** What the configured database setting names (a SQLite file or a PostgreSQL URL). */
+  DatabaseSetting database(PaperboyConfig config) {
+    return DatabaseSetting.parse(config.database(), env);
+  }
+
+  /*
+   * With no file and no PAPERBOY_* setting the loader would bind an empty tree to the defaults;
+   * skipping it saves building its Jackson binder (about 0.3 s of a 1 s `ask`, see the README's
+   * Performance notes). ConfigLoaderDefaultsTest pins that both give the same configuration.
+   */
+  private static boolean setsAnything(Map<String, String> env) {
+    return env.keySet().stream().anyMatch(v -> v.startsWith("PAPERBOY_")
+        && !v.equals(ConfigLoader.CONFIG_FILE_VARIABLE) && !v.equals(ConfigLoader.LOG_LEVEL_VARIABLE));
   }
 
   /**
@@ -47,14 +81,17 @@ final class Launcher {
    * beside the database, so {@code data/charts/} by default.
    */
   static AttachmentFiles charts(Paperboy app) {
-    Path parent = app.config().databasePath().getParent();
+    if (!(app.database() instanceof DatabaseSetting.SqliteFile sqlite)) {
+      return new AttachmentFiles(Path.of("data", "charts")); // no file to stand beside
+    }
+    Path parent = sqlite.file().getParent();
     return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
   }
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */
   Paperboy open() {
     PaperboyConfig config = config();
-    return Paperboy.open(config, common.clock(config.zone()));
+    return Paperboy.open(config, common.clock(config.zone()), env);
   }
 
   /**
@@ -66,6 +103,13 @@ final class Launcher {
    */
   Paperboy openExisting() {
     PaperboyConfig config = config();
+    DatabaseSetting database = database(config);
+    if (database instanceof DatabaseSetting.Postgres) {
+      if (Backends.currentSchemaVersion(database).equals("none")) {
+        throw new MissingDatabaseException(database.display());
+      }
+      return Paperboy.open(config, common.clock(config.zone()), env);
+    }
     Path path = config.databasePath();
     if (!Files.exists(path)) {
       throw new MissingDatabaseException(path, false);
@@ -73,6 +117,6 @@ final class Launcher {
     if (Files.isDirectory(path)) {
       throw new MissingDatabaseException(path, true);
     }
-    return Paperboy.open(config, common.clock(config.zone()));
+    return Paperboy.open(config, common.clock(config.zone()), env);
   }
 }

@@ -123,7 +123,7 @@ final class RowDelivery {
     Claim claim = claimed.get();
     PostOptions options = new PostOptions(style(row.style()), idempotencyKey(row));
     if (claim.before().mayHavePosted()) {
-      options = options.retrying();
+      options = options.retrying(claim.before().startedAt());
     }
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);

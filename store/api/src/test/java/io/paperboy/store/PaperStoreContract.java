@@ -79,6 +79,97 @@ public abstract class PaperStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("paperTexts: every listed paper once, with its newest day's title, summary and votes")
+  void paperTexts() {
+    // GIVEN a paper on two days (the older saved last), one whose day dropped it, one unknown vote
+    store.save(digest("2024-06-08", entry(1, "a.1").title("New title").summary("새 요약").votes(40),
+        entry(2, "a.2").votes(null)));
+    store.save(digest("2024-06-07", entry(1, "a.1").title("Old title").summary("옛 요약").votes(3),
+        entry(2, "a.3")));
+    store.save(digest("2024-06-07", entry(1, "a.1").title("Old title").summary("옛 요약").votes(3)));
+
+    // WHEN streamed
+    List<PaperText> texts = new ArrayList<>();
+    store.paperTexts(texts::add);
+
+    // THEN a.1 as its newest day says, a.2 with unknown votes, a.3 (listed nowhere now) left out
+    assertThat(texts).containsExactlyInAnyOrder(
+        new PaperText("a.1", "New title", "새 요약", Optional.of(40)),
+        new PaperText("a.2", "Paper a.2", "- summary of a.2", Optional.empty()));
+    // AND the port's default, derived from export alone, agrees with the backend
+    List<PaperText> viaDefault = new ArrayList<>();
+    new ExportOnly(store).paperTexts(viaDefault::add);
+    assertThat(viaDefault).containsExactlyInAnyOrderElementsOf(texts);
+  }
+
+  /** A store that only exports, so that {@link PaperStore#paperTexts} runs its default. */
+  private record ExportOnly(PaperStore store) implements PaperStore {
+    @Override
+    public void export(Optional<java.time.LocalDate> date, java.util.function.Consumer<DigestEntry> sink) {
+      store.export(date, sink);
+    }
+
+    @Override
+    public IngestResult save(Digest digest) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Paper> paper(String arxivIdOrUrl) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DigestEntry> digest(java.time.LocalDate date) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<java.time.LocalDate> digestDates() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> latestDigestDate() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> nearestDigestDate(java.time.LocalDate date) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DigestEntry> top(java.time.LocalDate from, java.time.LocalDate to, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SearchPage searchPage(Query query, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PeriodCount> countPerPeriod(Query query, java.time.LocalDate from, java.time.LocalDate to,
+        CountPeriod by) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Paper> recentPapers(int limit) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  @DisplayName("paperTexts of an empty store streams nothing")
+  void paperTextsEmpty() {
+    List<PaperText> texts = new ArrayList<>();
+    store.paperTexts(texts::add);
+    assertThat(texts).isEmpty();
+  }
+
+  @Test
   @DisplayName("re-saving a day updates it: no duplicates, changed votes and text win")
   void resaveUpdates() {
     store.save(digest("2024-06-07", entry(1, "a.1").votes(10), entry(2, "a.2").votes(5)));
