@@ -264,7 +264,8 @@ public final class Paperboy implements AutoCloseable {
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
     DigestPoller poller = new DigestPoller(sources, stores.papers(), clock, config.zone(), new PollPolicy(
-        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
+        ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()),
+        ingest.maxPapersPerDay());
     poller.addListener((result, digest) -> stored(List.of(result)));
     return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
   }

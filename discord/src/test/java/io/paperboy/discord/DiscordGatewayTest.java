@@ -90,6 +90,8 @@ class DiscordGatewayTest {
     // THEN each request is valid, carries a nonce with enforce_nonce, and all papers arrived in order
     List<RecordedCall> posts = postsSince(before, TEXT_MESSAGES);
     assertThat(posts).hasSize(receipt.messageIds().size()).allMatch(c -> c.status() == 200);
+    // AND the gateway counted its messages beforehand exactly (the flood bound relies on it)
+    assertThat(discord.bot.gateway().messages(day, PostStyle.DIGEST)).isEqualTo(posts.size());
     List<String> arxivIds = new ArrayList<>();
     List<String> nonces = new ArrayList<>();
     for (RecordedCall post : posts) {
@@ -174,6 +176,7 @@ class DiscordGatewayTest {
     List<RecordedCall> messages = postsSince(before, TEXT_MESSAGES);
     List<RecordedCall> threads = postsSince(before, TEXT_MESSAGES + "/\\d+/threads");
     assertThat(messages).hasSize(4);
+    assertThat(discord.bot.gateway().messages(TestPapers.dailyPost(TestPapers.DAY, cards), PostStyle.THREADS)).isEqualTo(4);
     assertThat(messages.get(0).body().path("content").asText())
         .isEqualTo("## Daily Papers (2024-06-07)\n-# 3 papers · Source: Daily Papers digest");
     assertThat(messages.get(0).body().path("embeds")).isEmpty();

@@ -67,6 +67,8 @@ class SlackGatewayTest {
     List<PostedMessage> posted = fake.messages(CHANNEL);
     assertThat(receipt.messageIds()).hasSize(posted.size()).isEqualTo(posted.stream().map(PostedMessage::ts).toList());
     assertThat(posted.size()).isGreaterThan(1);
+    // AND the gateway counted its messages beforehand exactly (the flood bound relies on it)
+    assertThat(gateway.messages(DailyPosts.dailyPost(DailyPosts.DAY, cards), PostStyle.DIGEST)).isEqualTo(posted.size());
     // AND every paper is there, in rank order, with its title escaped and every bullet intact
     String all = String.join("\n", posted.stream().flatMap(m -> texts(m.blocks()).stream()).toList());
     int from = 0;
@@ -163,6 +165,7 @@ class SlackGatewayTest {
 
     List<PostedMessage> posted = fake.messages(CHANNEL);
     assertThat(posted).hasSize(3);
+    assertThat(gateway.messages(day, PostStyle.THREADS)).isEqualTo(3);
     PostedMessage head = posted.get(0);
     assertThat(head.threadTs()).isEmpty();
     assertThat(head.blocks().get(0).path("type").asText()).isEqualTo("header");

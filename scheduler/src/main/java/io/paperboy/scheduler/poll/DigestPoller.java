@@ -1,5 +1,6 @@
 package io.paperboy.scheduler.poll;
 
+import io.paperboy.scheduler.digest.DigestParser;
 import io.paperboy.scheduler.source.DigestFileNames;
 import io.paperboy.scheduler.source.DigestSource;
 import io.paperboy.scheduler.source.FetchResult;
@@ -52,6 +53,7 @@ public final class DigestPoller {
   private final ZoneId zone;
   private final PollPolicy policy;
   private final DoubleSupplier random;
+  private final int maxPapers;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<LocalDate, Day> days = new HashMap<>();
 
@@ -72,12 +74,28 @@ public final class DigestPoller {
    * @param zone    the zone whose local time {@link PollPolicy} speaks of
    */
   public DigestPoller(List<DigestSource> sources, PaperStore store, Clock clock, ZoneId zone, PollPolicy policy) {
-    this(sources, store, clock, zone, policy, () -> ThreadLocalRandom.current().nextDouble());
+    this(sources, store, clock, zone, policy, DigestParser.DEFAULT_MAX_PAPERS);
+  }
+
+  /**
+   * As above, refusing a found digest of more than {@code maxPapers} papers whatever its source
+   * ({@code ingest.max-papers-per-day}; the markdown parser refuses such a file itself, a JSON
+   * answer is refused here).
+   */
+  public DigestPoller(List<DigestSource> sources, PaperStore store, Clock clock, ZoneId zone, PollPolicy policy,
+      int maxPapers) {
+    this(sources, store, clock, zone, policy, () -> ThreadLocalRandom.current().nextDouble(), maxPapers);
   }
 
   /** As above, with the source of jitter in [0, 1) (tests pin it). */
   DigestPoller(List<DigestSource> sources, PaperStore store, Clock clock, ZoneId zone, PollPolicy policy,
       DoubleSupplier random) {
+    this(sources, store, clock, zone, policy, random, DigestParser.DEFAULT_MAX_PAPERS);
+  }
+
+  DigestPoller(List<DigestSource> sources, PaperStore store, Clock clock, ZoneId zone, PollPolicy policy,
+      DoubleSupplier random, int maxPapers) {
+    this.maxPapers = maxPapers;
     this.sources = List.copyOf(sources);
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -193,6 +211,15 @@ public final class DigestPoller {
       String why = found.origin() + " holds the digest of " + digest.date() + ", not " + date;
       reasons.add(source.name() + ": " + why);
       note(day, source, why, Level.INFO);
+      return Optional.empty();
+    }
+    if (digest.entries().size() > maxPapers) {
+      // a broken or hostile source would flood every channel; the store stays as it was
+      String why = found.origin() + " lists " + digest.entries().size() + " papers for " + date + ", more than the "
+          + maxPapers + " of ingest.max-papers-per-day; refused whole";
+      reasons.add(source.name() + ": " + why);
+      note(day, source, why, Level.WARN);
+      source.invalidate(date);
       return Optional.empty();
     }
     IngestResult result;

@@ -27,6 +27,11 @@ import java.util.Optional;
 final class HuggingFaceDigestMapper {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Papers one day's answer may list, as the markdown parser's default (the sources do not reach
+   * into the parser's package): real days list at most about 70.
+   */
+  static final int MAX_PAPERS = 1_000;
 
   /** An item that cannot become an entry; {@code path} is a JSON path such as {@code [3].paper.id}. */
   private static final class Refusal extends Exception {
@@ -66,6 +71,12 @@ final class HuggingFaceDigestMapper {
     }
     if (root.isEmpty()) {
       return new FetchResult.NotYet(origin + ": no papers listed for " + date + " yet");
+    }
+    if (root.size() > MAX_PAPERS) {
+      // a broken or hostile answer would flood every channel: refused like a markdown day too long
+      return new FetchResult.Failed(origin + ": [" + MAX_PAPERS + "]: more than "
+          + MAX_PAPERS + " papers for " + date + " (real days list at most about 70)"
+          + "; a digest is all or nothing, so the whole response is refused", false);
     }
     List<Item> items = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();

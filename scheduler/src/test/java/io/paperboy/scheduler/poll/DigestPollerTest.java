@@ -75,6 +75,20 @@ class DigestPollerTest {
   }
 
   @Test
+  @DisplayName("a found digest of more papers than the limit is refused whatever its source; nothing is stored")
+  void refusesFlood() {
+    ScriptedSource source = new ScriptedSource("json", found(DAY, "2406.00001", "2406.00002", "2406.00003"));
+    DigestPoller poller = new DigestPoller(List.of(source), store, clock, SEOUL, POLICY, () -> 0.0, 2);
+
+    PollOutcome outcome = poller.poll(DAY);
+
+    assertThat(outcome).isInstanceOfSatisfying(PollOutcome.NotFound.class, n -> assertThat(n.reasons())
+        .singleElement().asString().contains("lists 3 papers for 2024-06-07, more than the 2 of ingest.max-papers-per-day"));
+    assertThat(store.saved).isEmpty();
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
   @DisplayName("found on the third try, after waits of 5 then 10 minutes; saved and announced once")
   void foundOnThirdTry() {
     // GIVEN a source that has the digest only from its third answer on

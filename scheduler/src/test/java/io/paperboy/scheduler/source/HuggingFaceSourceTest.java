@@ -127,6 +127,20 @@ class HuggingFaceSourceTest {
   }
 
   @Test
+  @DisplayName("an answer listing more than 1,000 papers for one day is refused whole, not retried")
+  void refusesFlood() {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i <= 1_000; i++) {
+      json.append(i == 0 ? "" : ",").append(String.format("{\"paper\":{\"id\":\"2406.%05d\",\"title\":\"P\"}}", i));
+    }
+    serveJson(json.append(']').toString());
+    assertThat(source().fetch(DAY)).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
+      assertThat(f.transientFailure()).isFalse();
+      assertThat(f.reason()).contains("[1000]: more than 1000 papers for 2024-06-07");
+    });
+  }
+
+  @Test
   @DisplayName("an item without an id refuses the whole response, naming the item")
   void itemWithoutIdRefusesAll() {
     serveJson("[{\"paper\":{\"id\":\"2406.30001\",\"title\":\"Fine\"}},{\"paper\":{\"title\":\"No id\"}}]");

@@ -155,10 +155,10 @@ class DatabaseTest {
       old.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-06-07', 's', 'now')")
           + Sql.update(c, """
               INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
-              VALUES ('2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s', '2024-06-07', '2024-06-07')""")
+              VALUES ('2406.04325', '첫눈 T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s', '2024-06-07', '2024-06-07')""")
           + Sql.update(c, """
               INSERT INTO digest_entry (date, rank, arxiv_id, title, url, votes, authors, media, summary)
-              VALUES ('2024-06-07', 1, '2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s')"""));
+              VALUES ('2024-06-07', 1, '2406.04325', '첫눈 T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s')"""));
     }
 
     // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
@@ -167,6 +167,9 @@ class DatabaseTest {
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
           .isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      // V6: the search index is rebuilt by the new token rules, so a one-syllable term finds old papers
+      assertThat(new SqlitePaperStore(db).search(io.paperboy.store.query.QueryParser.parse("눈"), 5))
+          .extracting(h -> h.paper().arxivId()).containsExactly("2406.04325");
       // V6: rows from before it read as complete author lists
       assertThat(new SqlitePaperStore(db).paper("2406.04325").orElseThrow().authorsMore()).isFalse();
       assertThat(new SqlitePaperStore(db).digest(TestData.day("2024-06-07"))).singleElement()
