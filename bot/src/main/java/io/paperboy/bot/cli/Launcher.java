@@ -3,6 +3,8 @@ package io.paperboy.bot.cli;
 import io.paperboy.bot.Paperboy;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.instance.InstanceId;
+import io.paperboy.bot.instance.SqliteRunLock;
 import java.nio.file.Files;
 import io.paperboy.core.console.AttachmentFiles;
 import java.nio.file.Path;
@@ -49,6 +51,21 @@ final class Launcher {
   static AttachmentFiles charts(Paperboy app) {
     Path parent = app.config().databasePath().getParent();
     return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
+  }
+
+  /**
+   * The right of this process to run the main job on the configured database: on a SQLite file,
+   * its exclusive lock (taken before the database is opened, so a refused second instance touches
+   * nothing); on a shared server database, nothing to take — instances coordinate in the database.
+   *
+   * @throws SqliteRunLock.AlreadyRunningException naming the file and the process holding it
+   */
+  AutoCloseable lockForRun() {
+    PaperboyConfig config = config();
+    if (config.database().startsWith("postgresql:")) {
+      return () -> { };
+    }
+    return SqliteRunLock.acquire(config.databasePath(), InstanceId.current());
   }
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */

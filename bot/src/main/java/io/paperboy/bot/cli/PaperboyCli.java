@@ -1,6 +1,7 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.config.ConfigException;
+import io.paperboy.bot.instance.SqliteRunLock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,7 +49,7 @@ public final class PaperboyCli implements Callable<Integer> {
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof MissingDatabaseException) {
+      if (e instanceof MissingDatabaseException || e instanceof SqliteRunLock.AlreadyRunningException) {
         stdio.err().println("paperboy: " + e.getMessage());
         return ExitCodes.NOT_DONE;
       }

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Paperboy app = launcher.open()) {
+    try (AutoCloseable owner = launcher.lockForRun(); Paperboy app = launcher.open()) {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
