@@ -4,7 +4,11 @@ import io.paperboy.bot.alerts.AlertCommand;
 import io.paperboy.bot.alerts.AlertMessageFormatter;
 import io.paperboy.core.command.Command;
 import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandService;
+import io.paperboy.core.health.Readiness;
+import io.paperboy.bot.ops.OpsMetrics;
+import io.paperboy.store.StoreHealth;
 import io.paperboy.bot.commands.DigestCommand;
 import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
@@ -80,6 +84,8 @@ public final class Paperboy implements AutoCloseable {
   private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
   private final CommandService commands;
+  private final Readiness readiness = new Readiness();
+  private final OpsMetrics metrics;
   /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
   private volatile Runnable wakeDelivery = () -> { };
   /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
@@ -101,7 +107,14 @@ public final class Paperboy implements AutoCloseable {
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(subscriptions,
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
-    this.commands = buildCommands();
+    CommandRegistry registry = buildCommands();
+    this.metrics = new OpsMetrics(registry.definitions().stream().map(CommandDefinition::name).toList());
+    this.commands = new CommandService(registry, CommandService.Limits.DEFAULT, metrics);
+    metrics.watchOutbox(stores.reports(), outbox, clock);
+    readiness.register("database", () -> {
+      StoreHealth health = stores.health();
+      return new Readiness.Check("database", health.ready(), health.detail());
+    });
   }
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
@@ -109,7 +122,7 @@ public final class Paperboy implements AutoCloseable {
     return new Paperboy(config, clock);
   }
 
-  private CommandService buildCommands() {
+  private CommandRegistry buildCommands() {
     List<Command> list = new ArrayList<>();
     list.add(new PaperCommand(store));
     list.add(new TopCommand(store, config.zone()));
@@ -124,7 +137,17 @@ public final class Paperboy implements AutoCloseable {
     CommandRegistry[] self = new CommandRegistry[1];
     list.add(new HelpCommand(() -> self[0].definitions()));
     self[0] = new CommandRegistry(list);
-    return new CommandService(self[0]);
+    return self[0];
+  }
+
+  /** What {@code /readyz} reports: the database check is registered here, each platform adds its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /** This instance's meters ({@code /metrics}). */
+  public OpsMetrics metrics() {
+    return metrics;
   }
 
   public PaperboyConfig config() {
@@ -146,6 +169,7 @@ public final class Paperboy implements AutoCloseable {
   /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
   public IngestReport ingest(List<Path> paths, IngestProgress progress) {
     IngestReport report = ingestor.ingest(paths, progress);
+    report.results().forEach(metrics::ingested);
     if (alertPlanner.plan(report.results()) > 0) {
       wakeDelivery.run();
     }
@@ -201,7 +225,7 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock);
+        d.parallelism(), clock, metrics);
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
@@ -224,6 +248,7 @@ public final class Paperboy implements AutoCloseable {
     DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
         ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
     poller.addListener((result, digest) -> {
+      metrics.ingested(result);
       if (alertPlanner.plan(List.of(result)) > 0) {
         wakeDelivery.run();
       }

@@ -17,6 +17,8 @@ final class Launcher {
   private final Stdio stdio;
   private final Map<String, String> env;
   private final CommonOptions common = new CommonOptions();
+  /** {@code --ops-port} of {@code run} (or of the top command, which runs it). */
+  private Integer opsPort;
 
   Launcher(Stdio stdio, Map<String, String> env) {
     this.stdio = stdio;
@@ -36,11 +38,21 @@ final class Launcher {
     return env;
   }
 
+  void opsPort(int port) {
+    this.opsPort = port;
+  }
+
   /** Loads the configuration: {@code --config}, else {@code $PAPERBOY_CONFIG}, then the environment, then {@code --db}. */
   PaperboyConfig config() {
     Optional<Path> file = Optional.ofNullable(common.config)
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = new ConfigLoader().load(file, env);
+    if (opsPort != null) {
+      if (opsPort < 0 || opsPort > 65535) {
+        throw new IllegalArgumentException("--ops-port " + opsPort + " is not a TCP port (0-65535; 0 picks a free one)");
+      }
+      config = config.withOps(config.ops().withPort(opsPort));
+    }
     return common.db == null ? config : config.withDatabase(common.db.toString());
   }
 

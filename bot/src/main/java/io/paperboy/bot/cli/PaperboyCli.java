@@ -28,6 +28,12 @@ public final class PaperboyCli implements Callable<Integer> {
     this.common = launcher.common();
   }
 
+  @picocli.CommandLine.Option(names = "--ops-port", paramLabel = "PORT",
+      description = "With no command (the main job): serve /healthz, /readyz and /metrics on this port, as `run --ops-port`")
+  void opsPort(int port) {
+    launcher.opsPort(port);
+  }
+
   @Override
   public Integer call() throws Exception {
     return new RunCommand(launcher).call();

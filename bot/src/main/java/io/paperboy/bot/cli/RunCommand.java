@@ -29,6 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import io.paperboy.bot.config.OpsConfig;
+import io.paperboy.bot.ops.OpsServer;
+import io.paperboy.core.health.Readiness;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
@@ -43,6 +48,13 @@ final class RunCommand implements Callable<Integer> {
 
   RunCommand(Launcher launcher) {
     this.launcher = launcher;
+  }
+
+  @Option(names = "--ops-port", paramLabel = "PORT",
+      description = "Serve /healthz, /readyz and /metrics on this port (0: a free one; default: the config's "
+          + "`ops.port`, else off)")
+  void opsPort(int port) {
+    launcher.opsPort(port);
   }
 
   @Override
@@ -60,9 +72,14 @@ final class RunCommand implements Callable<Integer> {
         }
         stdio.err().println("seeds: " + report.summary());
       }
+      // readiness holds back until the platforms are connected and the posts are running
+      AtomicBoolean started = new AtomicBoolean();
+      app.readiness().register("startup", () -> started.get()
+          ? Readiness.Check.ready("startup", "platforms started, planner and delivery worker running")
+          : Readiness.Check.notReady("startup", "still starting"));
       ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
           Launcher.charts(app));
-      try (ConsoleIo io = consoleIo(stdio, app)) {
+      try (OpsServer ops = startOps(app, stdio); ConsoleIo io = consoleIo(stdio, app)) {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
         console.printLine("Paperboy is running on " + app.config().databasePath()
             + ". Type /help for commands, /quit to stop.");
@@ -70,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                  app.clock(), stdio.err());
              IngestRuntime ingest = app.startIngest();
              DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
+          started.set(true);
           app.subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine("Daily post here: "
               + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
           console.serve();
@@ -82,6 +100,17 @@ final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.DONE;
     }
+  }
+
+  /** The operations endpoint when a port is configured, else null (nothing listens). */
+  private static OpsServer startOps(Paperboy app, Stdio stdio) {
+    OpsConfig ops = app.config().ops();
+    if (!ops.enabled()) {
+      return null;
+    }
+    OpsServer server = OpsServer.start(ops.host(), ops.port(), app.readiness(), app.metrics()::scrape);
+    stdio.err().println("Operations endpoint on " + server.uri() + " (/healthz, /readyz, /metrics)");
+    return server;
   }
 
   /**

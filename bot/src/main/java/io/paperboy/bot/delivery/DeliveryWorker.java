@@ -74,6 +74,13 @@ public final class DeliveryWorker implements AutoCloseable {
   public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
       int parallelism, Clock clock) {
+    this(outbox, composers, gateways, retry, catchUpWindow, pollInterval, parallelism, clock, DeliveryEvents.NONE);
+  }
+
+  /** @param events told what became of each attempt (the operations metrics count them) */
+  public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
+      Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
+      int parallelism, Clock clock, DeliveryEvents events) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     Map<Platform, ChannelGateway> byPlatform = new EnumMap<>(Platform.class);
     gateways.forEach((platform, gateway) -> {
@@ -84,7 +91,7 @@ public final class DeliveryWorker implements AutoCloseable {
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holderName(), LEASE);
+        holderName(), LEASE, Objects.requireNonNull(events, "events"));
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {

@@ -38,6 +38,7 @@ final class RowDelivery {
   private final Clock clock;
   private final String holder;
   private final Duration leaseLength;
+  private final DeliveryEvents events;
 
   /**
    * @param holder      names this worker in the leases of its attempts
@@ -45,8 +46,9 @@ final class RowDelivery {
    */
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
-      String holder, Duration leaseLength) {
+      String holder, Duration leaseLength, DeliveryEvents events) {
     this.outbox = outbox;
+    this.events = events;
     this.holder = holder;
     this.leaseLength = leaseLength;
     this.composers = composers;
@@ -115,6 +117,7 @@ final class RowDelivery {
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
       if (outbox.markSent(claim, receipt.messageIds(), clock.instant())) {
+        events.sent(row.channel().platform(), receipt.messageIds().size());
         log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), claim.attempt());
       } else {
         // only someone taking this attempt back could have moved it: one run per database
@@ -147,10 +150,12 @@ final class RowDelivery {
         String why = (e.kind() == PostException.Kind.CHANNEL_GONE ? "the channel is gone" : "the bot may not post there")
             + " (" + reason + ")";
         outbox.markFailedAndPause(claim, why, now);
+        events.failed(before.channel().platform());
         log.warn("failed {}; paused the channel's subscription: {}", before.describe(), why);
       }
       case PERMANENT -> {
         outbox.markFailed(claim, reason, now);
+        events.failed(before.channel().platform());
         log.error("failed {} for good: {}", before.describe(), reason);
       }
       default -> throw new IllegalStateException("unknown kind " + e.kind());
@@ -170,12 +175,14 @@ final class RowDelivery {
     if (counts && retry.exhausted(failures) || attempts >= RetryPolicy.ATTEMPT_CEILING) {
       String why = "gave up after " + attempts + " attempts: " + reason;
       outbox.markFailed(claim, why, now);
+      events.failed(before.channel().platform());
       log.error("failed {}: {}", before.describe(), why);
       return;
     }
     Duration wait = retryAfter.orElseGet(() -> counts ? retry.backoff(failures, ThreadLocalRandom.current())
         : retry.base());
     outbox.markRetry(claim, now.plus(wait), reason, counts);
+    events.retried(before.channel().platform(), !counts);
     log.warn("attempt {} of {} failed ({}); retrying in {} ms", attempts, before.describe(), reason, wait.toMillis());
   }
 }

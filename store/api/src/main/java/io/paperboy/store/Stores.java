@@ -27,6 +27,19 @@ public interface Stores extends AutoCloseable {
 
   Transactions transactions();
 
+  /**
+   * Asks the database now (for {@code /readyz}): a backend that knows its schema version says
+   * whether it is still the migrated one; this default only checks that a read answers.
+   */
+  default StoreHealth health() {
+    try {
+      reports().counts();
+      return new StoreHealth(true, this + " answers");
+    } catch (RuntimeException e) {
+      return new StoreHealth(false, this + " does not answer: " + e.getMessage());
+    }
+  }
+
   @Override
   void close();
 }
