@@ -3,7 +3,7 @@ package io.paperboy.bot.delivery;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.PlannerJob;
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
-import io.paperboy.scheduler.quartz.InMemorySchedulers;
+import io.paperboy.scheduler.quartz.QuartzSchedulers;
 import java.time.Duration;
 import java.util.Objects;
 import org.quartz.Scheduler;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running delivery side of {@code paperboy run}: the planner on a Quartz scheduler (in
- * memory: everything it needs to know is in the database) and the delivery worker. Closing
+ * memory on SQLite, since everything it needs to know is in the database; clustered on
+ * PostgreSQL, so that each minute tick plans on one instance) and the delivery worker. Closing
  * stops the planner first, then lets posts under way finish.
  */
 public final class DeliveryRuntime implements AutoCloseable {
@@ -30,11 +31,19 @@ public final class DeliveryRuntime implements AutoCloseable {
 
   /** Starts the worker (recovering interrupted attempts first), then the planner every minute. */
   public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker) {
+    return start(planner, worker, QuartzSchedulers.inMemory());
+  }
+
+  /**
+   * Like {@link #start(DeliveryPlanner, DeliveryWorker)}, the planner on {@code schedulers}: on a
+   * clustered store each minute tick plans on one instance, while every instance's worker drains.
+   */
+  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, QuartzSchedulers schedulers) {
     Objects.requireNonNull(planner, "planner");
     worker.start();
     try {
       ConstructorJobFactory jobs = new ConstructorJobFactory();
-      Scheduler scheduler = InMemorySchedulers.create("paperboy-delivery", jobs);
+      Scheduler scheduler = schedulers.create("paperboy-delivery", jobs);
       PlannerJob.schedule(scheduler, jobs, planner);
       scheduler.start();
       return new DeliveryRuntime(scheduler, worker);
