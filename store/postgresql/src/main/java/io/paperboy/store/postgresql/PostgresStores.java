@@ -1,0 +1,113 @@
+package io.paperboy.store.postgresql;
+
+import io.paperboy.store.Stores;
+import io.paperboy.store.Transactions;
+import io.paperboy.store.postgresql.alert.PgAlertStore;
+import io.paperboy.store.postgresql.db.Database;
+import io.paperboy.store.postgresql.delivery.PgDeliveryReports;
+import io.paperboy.store.postgresql.delivery.PgOutbox;
+import io.paperboy.store.postgresql.delivery.PgSubscriptionStore;
+import io.paperboy.store.postgresql.papers.PgPaperStore;
+import javax.sql.DataSource;
+
+/**
+ * The PostgreSQL backend: every store port on one database (or one schema of it) that several
+ * instances share. {@code PostgresStores.open(PostgresSettings.parse("postgresql://host:5432/paperboy"))}
+ * connects, and creates or migrates the schema as needed; several instances may open the same
+ * database at once.
+ */
+public final class PostgresStores implements Stores {
+
+  private final Database db;
+  private final PgPaperStore papers;
+  private final PgOutbox outbox;
+  private final PgDeliveryReports reports;
+  private final PgSubscriptionStore subscriptions;
+  private final PgAlertStore alerts;
+
+  private PostgresStores(Database db) {
+    this.db = db;
+    this.papers = new PgPaperStore(db);
+    this.outbox = new PgOutbox(db);
+    this.reports = new PgDeliveryReports(db);
+    this.subscriptions = new PgSubscriptionStore(db);
+    this.alerts = new PgAlertStore(db);
+  }
+
+  /**
+   * Connects and migrates.
+   *
+   * @throws io.paperboy.store.StoreException naming the database (never its password) if it does
+   *     not answer, refuses the login, fails to migrate, or was written by a newer Paperboy
+   */
+  public static PostgresStores open(PostgresSettings settings) {
+    return new PostgresStores(Database.open(settings));
+  }
+
+  /** {@link #open(PostgresSettings)} of a {@code postgresql://} URL, credentials from it or the environment. */
+  public static PostgresStores open(String url) {
+    return open(PostgresSettings.parse(url));
+  }
+
+  public PostgresSettings settings() {
+    return db.settings();
+  }
+
+  /** The schema version after migration, e.g. {@code "5"}. */
+  public String schemaVersion() {
+    return db.schemaVersion();
+  }
+
+  /**
+   * The connection pool, for what shares the database beside the stores (Quartz's clustered job
+   * store, readiness checks); closing the stores closes it.
+   */
+  public DataSource dataSource() {
+    return db.dataSource();
+  }
+
+  /** Writing rows as they were elsewhere, ids included: what {@code paperboy db copy} needs. */
+  public PostgresImport importer() {
+    return new PostgresImport(db);
+  }
+
+  @Override
+  public PgPaperStore papers() {
+    return papers;
+  }
+
+  @Override
+  public PgOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public PgDeliveryReports reports() {
+    return reports;
+  }
+
+  @Override
+  public PgSubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public PgAlertStore alerts() {
+    return alerts;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return db.transactions();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresStores[" + db + "]";
+  }
+}
