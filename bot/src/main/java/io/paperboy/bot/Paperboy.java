@@ -225,7 +225,7 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock, metrics);
+        d.parallelism(), clock, metrics, DeliveryWorker.Sharing.exclusive());
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
