@@ -52,7 +52,8 @@ import io.paperboy.store.Stores;
 import io.paperboy.store.alert.AlertStore;
 import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
-import io.paperboy.store.sqlite.SqliteStores;
+import io.paperboy.bot.database.Backends;
+import io.paperboy.bot.database.DatabaseSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.paperboy.store.delivery.Delivery;
@@ -72,6 +73,7 @@ import java.util.Set;
 public final class Paperboy implements AutoCloseable {
 
   private final PaperboyConfig config;
+  private final DatabaseSetting database;
   private final Clock clock;
   private final Stores stores;
   private final PaperStore store;
@@ -91,10 +93,11 @@ public final class Paperboy implements AutoCloseable {
   /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
   private volatile Runnable planDeliveries = () -> { };
 
-  private Paperboy(PaperboyConfig config, Clock clock) {
+  private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
     this.clock = clock;
-    this.stores = SqliteStores.open(config.databasePath());
+    this.database = DatabaseSetting.parse(config.database(), env);
+    this.stores = Backends.open(database);
     this.store = stores.papers();
     this.alerts = stores.alerts();
     this.outbox = stores.outbox();
@@ -119,7 +122,15 @@ public final class Paperboy implements AutoCloseable {
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
   public static Paperboy open(PaperboyConfig config, Clock clock) {
-    return new Paperboy(config, clock);
+    return open(config, clock, System.getenv());
+  }
+
+  /**
+   * Opens the database the config names, a SQLite file or a PostgreSQL URL whose missing
+   * credentials come from {@code env} ({@code PAPERBOY_DB_USER}, {@code PAPERBOY_DB_PASSWORD}).
+   */
+  public static Paperboy open(PaperboyConfig config, Clock clock, Map<String, String> env) {
+    return new Paperboy(config, clock, env);
   }
 
   private CommandRegistry buildCommands() {
@@ -152,6 +163,11 @@ public final class Paperboy implements AutoCloseable {
 
   public PaperboyConfig config() {
     return config;
+  }
+
+  /** The database behind the stores; its {@link DatabaseSetting#display()} never shows a password. */
+  public DatabaseSetting database() {
+    return database;
   }
 
   public Clock clock() {

@@ -15,9 +15,12 @@ import picocli.CommandLine.ScopeType;
  */
 final class CommonOptions {
 
-  @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-      description = "SQLite database file (default: data/paperboy.db, or the config's `database`)")
-  Path db;
+  // text, not a Path: a Path would fold the "//" of a postgresql:// URL
+  @Option(names = "--db", paramLabel = "PATH|URL", scope = ScopeType.INHERIT,
+      description = "SQLite database file, or postgresql://host:5432/name[?currentSchema=x] (default: "
+          + "data/paperboy.db, or the config's `database`; credentials from the URL or $PAPERBOY_DB_USER, "
+          + "$PAPERBOY_DB_PASSWORD)")
+  String db;
 
   @Option(names = "--config", paramLabel = "PATH", scope = ScopeType.INHERIT,
       description = "YAML config file (default: $PAPERBOY_CONFIG, else built-in defaults)")

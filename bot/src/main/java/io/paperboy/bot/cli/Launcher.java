@@ -1,6 +1,8 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.database.Backends;
+import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.instance.InstanceId;
@@ -53,7 +55,12 @@ final class Launcher {
       }
       config = config.withOps(config.ops().withPort(opsPort));
     }
-    return common.db == null ? config : config.withDatabase(common.db.toString());
+    return common.db == null ? config : config.withDatabase(common.db);
+  }
+
+  /** What the configured database setting names (a SQLite file or a PostgreSQL URL). */
+  DatabaseSetting database(PaperboyConfig config) {
+    return DatabaseSetting.parse(config.database(), env);
   }
 
   /**
@@ -61,7 +68,10 @@ final class Launcher {
    * beside the database, so {@code data/charts/} by default.
    */
   static AttachmentFiles charts(Paperboy app) {
-    Path parent = app.config().databasePath().getParent();
+    if (!(app.database() instanceof DatabaseSetting.SqliteFile sqlite)) {
+      return new AttachmentFiles(Path.of("data", "charts")); // no file to stand beside
+    }
+    Path parent = sqlite.file().getParent();
     return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
   }
 
@@ -73,17 +83,16 @@ final class Launcher {
    * @throws SqliteRunLock.AlreadyRunningException naming the file and the process holding it
    */
   AutoCloseable lockForRun() {
-    PaperboyConfig config = config();
-    if (config.database().startsWith("postgresql:")) {
-      return () -> { };
+    if (database(config()) instanceof DatabaseSetting.SqliteFile sqlite) {
+      return SqliteRunLock.acquire(sqlite.file(), InstanceId.current());
     }
-    return SqliteRunLock.acquire(config.databasePath(), InstanceId.current());
+    return () -> { };
   }
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */
   Paperboy open() {
     PaperboyConfig config = config();
-    return Paperboy.open(config, common.clock(config.zone()));
+    return Paperboy.open(config, common.clock(config.zone()), env);
   }
 
   /**
@@ -95,6 +104,13 @@ final class Launcher {
    */
   Paperboy openExisting() {
     PaperboyConfig config = config();
+    DatabaseSetting database = database(config);
+    if (database instanceof DatabaseSetting.Postgres) {
+      if (Backends.currentSchemaVersion(database).equals("none")) {
+        throw new MissingDatabaseException(database.display());
+      }
+      return Paperboy.open(config, common.clock(config.zone()), env);
+    }
     Path path = config.databasePath();
     if (!Files.exists(path)) {
       throw new MissingDatabaseException(path, false);
@@ -102,6 +118,6 @@ final class Launcher {
     if (Files.isDirectory(path)) {
       throw new MissingDatabaseException(path, true);
     }
-    return Paperboy.open(config, common.clock(config.zone()));
+    return Paperboy.open(config, common.clock(config.zone()), env);
   }
 }

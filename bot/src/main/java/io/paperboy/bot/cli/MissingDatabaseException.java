@@ -18,4 +18,10 @@ final class MissingDatabaseException extends RuntimeException {
         : "no database at " + Quoting.quote(path) + "; create it with `./paperboy run` (which stores the seeds) or "
             + "`./paperboy ingest PATH…`, or point --db (or the config's `database`) at an existing one");
   }
+
+  /** A PostgreSQL database (shown without credentials) that no Paperboy has migrated: no tables to read. */
+  MissingDatabaseException(String postgres) {
+    super("no Paperboy tables in " + postgres + "; create them with `./paperboy db migrate --db URL` (or `run`, "
+        + "`ingest`, `db copy`), or point --db (or the config's `database`) at the right database and schema");
+  }
 }

@@ -2,6 +2,8 @@ package io.paperboy.bot.cli;
 
 import io.paperboy.bot.config.ConfigException;
 import io.paperboy.bot.instance.SqliteRunLock;
+import io.paperboy.bot.database.DatabaseSetting;
+import io.paperboy.store.StoreException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,7 +50,8 @@ public final class PaperboyCli implements Callable<Integer> {
         .addSubcommand(new ExportCommand(launcher))
         .addSubcommand(new AskCommand(launcher))
         .addSubcommand(new PreviewCommand(launcher))
-        .addSubcommand(new SubscriptionsCommand(launcher));
+        .addSubcommand(new SubscriptionsCommand(launcher))
+        .addSubcommand(new DbCommand(launcher));
     ExitCodes.document(cli);
     Converters.register(cli);
     cli.setParameterExceptionHandler(new UsageErrors());
@@ -60,8 +63,13 @@ public final class PaperboyCli implements Callable<Integer> {
         return ExitCodes.NOT_DONE;
       }
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-        stdio.err().println("paperboy: " + e.getMessage());
+        stdio.err().println("paperboy: " + DatabaseSetting.mask(e.getMessage()));
         return ExitCodes.BAD_INPUT;
+      }
+      if (e instanceof StoreException) {
+        // the database failed or refused (unreachable, wrong credentials, newer schema): the world, not the input
+        stdio.err().println("paperboy: " + DatabaseSetting.mask(e.getMessage()));
+        return ExitCodes.NOT_DONE;
       }
       throw e;
     });

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
           Launcher.charts(app));
       try (OpsServer ops = startOps(app, stdio); ConsoleIo io = consoleIo(stdio, app)) {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
-        console.printLine("Paperboy is running on " + app.config().databasePath()
+        console.printLine("Paperboy is running on " + app.database().display()
             + ". Type /help for commands, /quit to stop.");
         try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
                  app.clock(), stdio.err());

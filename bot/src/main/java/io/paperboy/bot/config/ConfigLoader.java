@@ -39,6 +39,13 @@ public final class ConfigLoader {
   /** Read by logback.xml before any configuration exists. */
   public static final String LOG_LEVEL_VARIABLE = "PAPERBOY_LOG_LEVEL";
   static final String PREFIX = "PAPERBOY_";
+  /**
+   * Database credentials, read by the PostgreSQL adapter itself (never part of the config, so no
+   * dump of it can show them).
+   */
+  public static final List<String> CREDENTIAL_VARIABLES = List.of("PAPERBOY_DB_USER", "PAPERBOY_DB_PASSWORD");
+  /** Short names of {@code database}: {@code db:} in YAML, {@code PAPERBOY_DB} in the environment (as {@code --db}). */
+  static final String DATABASE_ALIAS = "db";
 
   private final ObjectMapper binder = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -100,8 +107,15 @@ public final class ConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException("", file + ": expected a mapping of settings at the top level");
     }
-    checkKeys((ObjectNode) root, "", file.toString(), sources);
-    return (ObjectNode) root;
+    ObjectNode settings = (ObjectNode) root;
+    if (settings.has(DATABASE_ALIAS)) {
+      if (settings.has("database")) {
+        throw new ConfigException("database", file + ": both `db` and `database` are set; keep one");
+      }
+      settings.set("database", settings.remove(DATABASE_ALIAS));
+    }
+    checkKeys(settings, "", file.toString(), sources);
+    return settings;
   }
 
   private void checkKeys(ObjectNode node, String prefix, String source, Map<String, String> sources) {
@@ -122,9 +136,12 @@ public final class ConfigLoader {
   private void applyEnvironment(ObjectNode tree, Map<String, String> env, Map<String, String> sources) {
     Map<String, String> byVariable = new HashMap<>();
     keys.keySet().forEach(k -> byVariable.put(environmentVariable(k), k));
+    // applied after PAPERBOY_DATABASE (sorted order), so the short one wins, as --db would
+    byVariable.put(environmentVariable(DATABASE_ALIAS), "database");
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       String variable = e.getKey();
-      if (!variable.startsWith(PREFIX) || variable.equals(CONFIG_FILE_VARIABLE) || variable.equals(LOG_LEVEL_VARIABLE)) {
+      if (!variable.startsWith(PREFIX) || variable.equals(CONFIG_FILE_VARIABLE) || variable.equals(LOG_LEVEL_VARIABLE)
+          || CREDENTIAL_VARIABLES.contains(variable)) {
         continue;
       }
       String key = byVariable.get(variable);

@@ -54,9 +54,13 @@ class ArchitectureTest {
   /** The store adapters: the only packages that may speak SQL to a database. */
   private static final String[] STORE_ADAPTERS = {"io.paperboy.store.sqlite..", "io.paperboy.store.postgresql.."};
 
+  /** The store adapters, and the test support that gives each test class a PostgreSQL schema of its own. */
+  private static final String[] SPEAK_SQL = {"io.paperboy.store.sqlite..", "io.paperboy.store.postgresql..",
+      "io.paperboy.testkit.postgres.."};
+
   @ArchTest
   static final ArchRule onlyStoreAdaptersSeeTheDatabase = noClasses()
-      .that().resideOutsideOfPackages(STORE_ADAPTERS)
+      .that().resideOutsideOfPackages(SPEAK_SQL)
       .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
       .because("callers see the store ports; a backend is just another implementation of them");
 

@@ -49,6 +49,15 @@ public final class PostgresStores implements Stores {
     return open(PostgresSettings.parse(url));
   }
 
+  /**
+   * The schema version of the database now, without migrating or creating anything: {@code "none"}
+   * when no Paperboy has migrated it yet. For read-only commands, which must not create tables
+   * wherever a mistyped URL points.
+   */
+  public static String currentSchemaVersion(PostgresSettings settings) {
+    return Database.currentSchemaVersion(settings);
+  }
+
   public PostgresSettings settings() {
     return db.settings();
   }

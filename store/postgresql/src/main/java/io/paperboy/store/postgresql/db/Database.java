@@ -68,7 +68,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** A pool without migrating; for {@code db migrate --check}-like callers that only look. */
+  /** The schema version now, without migrating: {@code "none"} for a schema no Paperboy has migrated. */
+  public static String currentSchemaVersion(PostgresSettings settings) {
+    try (HikariDataSource pool = pool(settings)) {
+      return Migrations.current(settings, pool);
+    }
+  }
+
   static HikariDataSource pool(PostgresSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
