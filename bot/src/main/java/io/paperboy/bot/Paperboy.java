@@ -8,6 +8,7 @@ import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandService;
 import io.paperboy.core.health.Readiness;
 import io.paperboy.bot.ops.OpsMetrics;
+import io.paperboy.bot.instance.Coordination;
 import io.paperboy.store.StoreHealth;
 import io.paperboy.bot.commands.DigestCommand;
 import io.paperboy.bot.commands.HelpCommand;
@@ -88,6 +89,8 @@ public final class Paperboy implements AutoCloseable {
   private final CommandService commands;
   private final Readiness readiness = new Readiness();
   private final OpsMetrics metrics;
+  /** Alone on SQLite, one of several on PostgreSQL: schedulers, leases, this instance's name. */
+  private final Coordination coordination;
   /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
   private volatile Runnable wakeDelivery = () -> { };
   /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
@@ -114,6 +117,7 @@ public final class Paperboy implements AutoCloseable {
     this.metrics = new OpsMetrics(registry.definitions().stream().map(CommandDefinition::name).toList());
     this.commands = new CommandService(registry, CommandService.Limits.DEFAULT, metrics);
     metrics.watchOutbox(stores.reports(), outbox, clock);
+    this.coordination = Coordination.of(database, config.cluster());
     readiness.register("database", () -> {
       StoreHealth health = stores.health();
       return new Readiness.Check("database", health.ready(), health.detail());
@@ -154,6 +158,11 @@ public final class Paperboy implements AutoCloseable {
   /** What {@code /readyz} reports: the database check is registered here, each platform adds its own. */
   public Readiness readiness() {
     return readiness;
+  }
+
+  /** This instance's name among those sharing the database: {@code pid@host-xxxx}. */
+  public String instance() {
+    return coordination.instance();
   }
 
   /** This instance's meters ({@code /metrics}). */
@@ -241,10 +250,10 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock, metrics, DeliveryWorker.Sharing.exclusive());
+        d.parallelism(), clock, metrics, coordination.sharing());
     DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
         new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
-    DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
+    DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker, coordination.schedulers());
     wakeDelivery = worker::wake;
     planDeliveries = runtime::planNow;
     return runtime;
@@ -272,7 +281,8 @@ public final class Paperboy implements AutoCloseable {
         planDeliveries.run();
       }
     });
-    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
+    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()),
+        coordination.schedulers());
   }
 
   @Override

@@ -120,9 +120,11 @@ final class RowDelivery {
         events.sent(row.channel().platform(), receipt.messageIds().size());
         log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), claim.attempt());
       } else {
-        // only someone taking this attempt back could have moved it: one run per database
-        log.warn("posted {} as {} but the attempt had been taken back; is another Paperboy using this database?",
-            row.describe(), receipt.messageIds());
+        // only someone taking this attempt back could have moved it: on SQLite another process on
+        // the file; on a shared database, an instance that saw this one's lease run out (a pause
+        // longer than the lease) and retried it, looking first for what this attempt posted
+        log.warn("posted {} as {} but the attempt had been taken back meanwhile (this instance paused past its lease, "
+            + "or another process uses the database)", row.describe(), receipt.messageIds());
       }
     } catch (PostException e) {
       failed(claim, e);

@@ -33,7 +33,7 @@ public final class ClusteredSchedulers implements QuartzSchedulers {
 
   /**
    * @param jdbcUrl         {@code jdbc:postgresql://host:port/db?currentSchema=…}, the store's database
-   * @param user            database user
+   * @param user            database user, or null to let the driver choose (the OS user)
    * @param password        database password, or null (never logged: see {@link #toString})
    * @param nodeId          this instance's name in the cluster, unique among the live instances
    * @param checkinInterval how often a node tells the others it is alive; a node silent for
@@ -43,7 +43,6 @@ public final class ClusteredSchedulers implements QuartzSchedulers {
 
     public Settings {
       Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-      Objects.requireNonNull(user, "user");
       Objects.requireNonNull(nodeId, "nodeId");
       Objects.requireNonNull(checkinInterval, "checkinInterval");
       if (checkinInterval.toMillis() < 100) {
@@ -90,7 +89,9 @@ public final class ClusteredSchedulers implements QuartzSchedulers {
     p.setProperty("org.quartz.dataSource." + dataSource + ".provider", "hikaricp");
     p.setProperty("org.quartz.dataSource." + dataSource + ".driver", "org.postgresql.Driver");
     p.setProperty("org.quartz.dataSource." + dataSource + ".URL", settings.jdbcUrl());
-    p.setProperty("org.quartz.dataSource." + dataSource + ".user", settings.user());
+    if (settings.user() != null) {
+      p.setProperty("org.quartz.dataSource." + dataSource + ".user", settings.user());
+    }
     if (settings.password() != null) {
       p.setProperty("org.quartz.dataSource." + dataSource + ".password", settings.password());
     }
