@@ -63,9 +63,14 @@ final class PostgresBenchmarks {
     try {
       return run(store, baseline, work);
     } finally {
-      try (Connection c = connect(server); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + store.schema().orElseThrow() + " CASCADE");
-        s.execute("DROP SCHEMA IF EXISTS " + baseline.schema().orElseThrow() + " CASCADE");
+      // -Dpaperboy.bench.keepSchemas=true keeps them, to look at the query plans afterwards
+      if (Boolean.getBoolean("paperboy.bench.keepSchemas")) {
+        log.println("kept schemas " + store.schema().orElseThrow() + " and " + baseline.schema().orElseThrow());
+      } else {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + store.schema().orElseThrow() + " CASCADE");
+          s.execute("DROP SCHEMA IF EXISTS " + baseline.schema().orElseThrow() + " CASCADE");
+        }
       }
       Files.deleteIfExists(work);
     }
