@@ -1,6 +1,7 @@
 package io.paperboy.bench;
 
 import io.paperboy.bot.cli.Stdio;
+import io.paperboy.store.postgresql.PostgresSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,6 +24,12 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--quick", description = "a small smoke run (2,000 papers unless --papers is given, fewer iterations, no child processes)")
   boolean quick;
+
+  @Option(names = "--db", paramLabel = "postgresql://…",
+      description = "instead of the full run, the store rows on this PostgreSQL server (in schemas of their own, "
+          + "dropped afterwards) beside raw-JDBC baselines on the same server; credentials from the URL or "
+          + "$PAPERBOY_DB_USER / $PAPERBOY_DB_PASSWORD")
+  String db;
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "also write every row as one JSON object per line (numbers as numbers, with the run's machine facts)")
@@ -61,7 +68,23 @@ public final class BenchMain implements Callable<Integer> {
       return 2;
     }
     BenchReport.Run run = BenchReport.Run.here(n, quick);
-    BenchReport report = runner.run(n, quick, stdio.err());
+    BenchReport report;
+    if (db != null) {
+      if (!PostgresSettings.isPostgresUrl(db)) {
+        stdio.err().println("paperboy bench: --db takes a postgresql:// URL (the SQLite rows are the default run)");
+        return 2;
+      }
+      PostgresSettings server;
+      try {
+        server = PostgresSettings.parse(db);
+      } catch (IllegalArgumentException e) {
+        stdio.err().println("paperboy bench: --db: " + e.getMessage());
+        return 2;
+      }
+      report = new PostgresBenchmarks(server, n, quick, stdio.err()).run();
+    } else {
+      report = runner.run(n, quick, stdio.err());
+    }
     report.print(stdio.out(), run.header());
     if (json != null) {
       try {

@@ -150,6 +150,21 @@ public record PostgresSettings(String host, String database, Optional<String> sc
     return sb.toString();
   }
 
+  /**
+   * The database setting that names these settings again, every option included but the password
+   * (which then has to come from {@code PAPERBOY_DB_PASSWORD}): for handing a database to another
+   * process or component without writing a secret into a URL.
+   */
+  public String urlWithoutPassword() {
+    StringBuilder sb = new StringBuilder(display());
+    char sep = schema.isPresent() ? '&' : '?';
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      sb.append(sep).append(o.getKey()).append('=').append(o.getValue());
+      sep = '&';
+    }
+    return sb.toString();
+  }
+
   /** {@code postgresql://user@host:5432/name?currentSchema=x}: the database as logs and errors name it. */
   public String display() {
     return "postgresql://" + user.map(u -> u + "@").orElse("") + host + "/" + database
