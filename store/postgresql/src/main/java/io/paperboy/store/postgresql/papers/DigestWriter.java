@@ -73,22 +73,8 @@ final class DigestWriter {
     this.clock = clock;
   }
 
-  /**
-   * Serializes ingests across every instance on the database (a transaction-scoped advisory
-   * lock, released at commit). Two instances storing the same new day at once would otherwise
-   * both read "not listed yet": one then trips the entries' unique key, or both count the same
-   * papers as new and each alerts them. Under READ COMMITTED every statement after the lock sees
-   * what the previous holder committed. Ingests are rare (a day every few minutes at most), so
-   * waiting costs nothing that matters.
-   */
-  static final long INGEST_LOCK = 0x7061706572626f79L; // "paperboy"
-
   /** Saves the digests in order, preparing each statement once for all of them. */
   List<IngestResult> save(Connection c, List<Digest> digests) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-      lock.setLong(1, INGEST_LOCK);
-      lock.execute();
-    }
     List<IngestResult> results = new ArrayList<>(digests.size());
     try (PreparedStatement listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
         PreparedStatement upsertDigest = c.prepareStatement(UPSERT_DIGEST);
