@@ -57,8 +57,10 @@ final class ClusterFanOutBenchmark {
    * @param seconds     from starting the instances' delivery to the outbox drained
    * @param floor       the least time the limits allow
    * @param rateLimited 429 answers the fake gave
+   * @param schema      the schema the run used (dropped at its end)
    */
-  record Result(int instances, int channels, int messages, double seconds, double floor, int rateLimited) {
+  record Result(int instances, int channels, int messages, double seconds, double floor, int rateLimited,
+      String schema) {
     double ofCeiling() {
       return floor / seconds;
     }
@@ -133,7 +135,7 @@ final class ClusterFanOutBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         int messages = fake.allPosts().values().stream().mapToInt(List::size).sum();
         return new Result(instances, channels, messages, seconds, limits.floorSeconds(messages, channels),
-            fake.rateLimitedAnswers());
+            fake.rateLimitedAnswers(), schema.schema().orElseThrow());
       } finally {
         runtimes.forEach(DeliveryRuntime::close);
         apps.forEach(Paperboy::close);
