@@ -28,6 +28,11 @@ class PostgresCredentialLogTest {
   void noPasswordInLogs() {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Level before = root.getLevel();
+    // DEBUG of every library for the length of the test: captured, not printed
+    ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("STDERR");
+    if (console != null) {
+      root.detachAppender(console);
+    }
     ListAppender<ILoggingEvent> events = new ListAppender<>();
     events.start();
     root.addAppender(events);
@@ -44,6 +49,9 @@ class PostgresCredentialLogTest {
     } finally {
       root.detachAppender(events);
       root.setLevel(before);
+      if (console != null) {
+        root.addAppender(console);
+      }
     }
     assertThat(events.list).isNotEmpty();
     for (ILoggingEvent e : events.list) {

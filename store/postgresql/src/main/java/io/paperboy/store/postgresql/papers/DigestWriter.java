@@ -38,10 +38,12 @@ final class DigestWriter {
    * instance ingested it.
    */
   private static final String UPSERT_PAPERS = """
-      INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search)
-      SELECT arxiv_id, title, url, votes, authors::jsonb, media, summary, day, day, search::tsvector
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
-               AS r (arxiv_id, title, url, votes, authors, media, summary, search),
+      INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search,
+                              title_search)
+      SELECT arxiv_id, title, url, votes, authors::jsonb, media, summary, day, day, search::tsvector,
+             title_search::tsvector
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+               AS r (arxiv_id, title, url, votes, authors, media, summary, search, title_search),
              (SELECT ?::date AS day) d
       ON CONFLICT (arxiv_id) DO UPDATE SET
         title = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title ELSE p.title END,
@@ -51,6 +53,7 @@ final class DigestWriter {
         media = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.media ELSE p.media END,
         summary = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.summary ELSE p.summary END,
         search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.search ELSE p.search END,
+        title_search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title_search ELSE p.title_search END,
         first_seen = least(p.first_seen, excluded.first_seen),
         last_seen  = greatest(p.last_seen, excluded.last_seen)
       RETURNING arxiv_id, (xmax = 0) AS inserted
@@ -170,6 +173,7 @@ final class DigestWriter {
     Object[] media = new Object[n];
     Object[] summaries = new Object[n];
     Object[] vectors = new Object[n];
+    Object[] titleVectors = new Object[n];
     for (int i = 0; i < n; i++) {
       DigestEntry e = entries.get(i);
       ids[i] = e.arxivId();
@@ -180,6 +184,7 @@ final class DigestWriter {
       media[i] = PgText.store(e.media().orElse(null));
       summaries[i] = PgText.store(e.summary());
       vectors[i] = SearchVectors.vector(e.title(), e.authors(), e.summary());
+      titleVectors[i] = SearchVectors.titleVector(e.title());
     }
     ps.setArray(1, c.createArrayOf("text", ids));
     ps.setArray(2, c.createArrayOf("text", titles));
@@ -189,7 +194,8 @@ final class DigestWriter {
     ps.setArray(6, c.createArrayOf("text", media));
     ps.setArray(7, c.createArrayOf("text", summaries));
     ps.setArray(8, c.createArrayOf("text", vectors));
-    ps.setObject(9, date);
+    ps.setArray(9, c.createArrayOf("text", titleVectors));
+    ps.setObject(10, date);
     Set<String> inserted = new HashSet<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -239,9 +245,11 @@ final class DigestWriter {
         summary = Sql.text(rs, 4);
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE paper SET search = ?::tsvector WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE paper SET search = ?::tsvector, title_search = ?::tsvector WHERE id = ?")) {
       ps.setString(1, SearchVectors.vector(title, authors, summary));
-      ps.setLong(2, id);
+      ps.setString(2, SearchVectors.titleVector(title));
+      ps.setLong(3, id);
       ps.executeUpdate();
     }
   }
