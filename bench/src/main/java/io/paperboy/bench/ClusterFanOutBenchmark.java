@@ -151,7 +151,7 @@ final class ClusterFanOutBenchmark {
   private void awaitDrained(Paperboy app, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (true) {
-      Map<Delivery.Status, Integer> counts = app.reports().counts();
+      Map<Delivery.Status, Integer> counts = app.subscriptionAdmin().reports().counts();
       if (counts.get(Delivery.Status.SENT) + counts.get(Delivery.Status.FAILED) + counts.get(Delivery.Status.SKIPPED)
           >= channels && counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0) {
         return;

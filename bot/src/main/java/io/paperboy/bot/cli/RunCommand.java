@@ -1,11 +1,8 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
-import io.paperboy.bot.PlatformAdapters;
+import io.paperboy.bot.Running;
 import io.paperboy.core.command.CommandDefinition;
-import io.paperboy.core.gateway.ChannelGateway;
-import io.paperboy.scheduler.poll.IngestRuntime;
-import java.util.EnumMap;
 import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.ConsoleGateway;
@@ -14,18 +11,15 @@ import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.bot.console.TerminalConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.core.console.TerminalStyle;
-import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,15 +77,13 @@ final class RunCommand implements Callable<Integer> {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
         console.printLine("Paperboy is running on " + app.database().display()
             + ". Type /help for commands, /quit to stop.");
-        try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
-                 app.clock(), stdio.err());
-             IngestRuntime ingest = app.startIngest();
-             DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
+        try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
           started.set(true);
-          app.subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine("Daily post here: "
-              + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
+          app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine(
+              "Daily post here: " + SubscriptionText.settings(s) + "; next "
+              + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
           console.serve();
-          if (!platforms.gateways().isEmpty() && !console.quitRequested()) {
+          if (running.servesPlatforms() && !console.quitRequested()) {
             // stdin closed (a service, a container): keep serving the platforms until stopped
             stdio.err().println("Console input closed; serving Discord/Slack until stopped (SIGTERM).");
             awaitShutdown();
@@ -123,13 +115,6 @@ final class RunCommand implements Callable<Integer> {
     }
     List<String> names = app.commands().definitions().stream().map(CommandDefinition::name).toList();
     return TerminalConsoleIo.system(names, Optional.of(Path.of(System.getProperty("user.home"), ".paperboy_history")));
-  }
-
-  private static Map<Platform, ChannelGateway> gateways(PlatformAdapters platforms, ConsoleChannel console) {
-    Map<Platform, ChannelGateway> all = new EnumMap<>(Platform.class);
-    all.putAll(platforms.gateways());
-    all.put(Platform.CONSOLE, new ConsoleGateway(console));
-    return all;
   }
 
   private static void awaitShutdown() throws InterruptedException {

@@ -6,6 +6,7 @@ import io.paperboy.scheduler.quartz.ConstructorJobFactory;
 import io.paperboy.scheduler.quartz.QuartzSchedulers;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -23,33 +24,57 @@ public final class DeliveryRuntime implements AutoCloseable {
 
   private final Scheduler scheduler;
   private final DeliveryWorker worker;
+  private final Thread signals;
 
-  private DeliveryRuntime(Scheduler scheduler, DeliveryWorker worker) {
+  private DeliveryRuntime(Scheduler scheduler, DeliveryWorker worker, WorkSignal signal) {
     this.scheduler = scheduler;
     this.worker = worker;
+    this.signals = new Thread(() -> takeSignals(signal), "delivery-signals");
+    signals.setDaemon(true);
   }
 
-  /** Starts the worker (recovering interrupted attempts first), then the planner every minute. */
-  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker) {
-    return start(planner, worker, QuartzSchedulers.inMemory());
+  /** Starts the worker (recovering interrupted attempts first), then the planner every minute, then takes {@code signal}. */
+  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, WorkSignal signal) {
+    return start(planner, worker, signal, QuartzSchedulers.inMemory());
   }
 
   /**
-   * Like {@link #start(DeliveryPlanner, DeliveryWorker)}, the planner on {@code schedulers}: on a
-   * clustered store each minute tick plans on one instance, while every instance's worker drains.
+   * Like {@link #start(DeliveryPlanner, DeliveryWorker, WorkSignal)}, the planner on
+   * {@code schedulers}: on a clustered store each minute tick plans on one instance, while every
+   * instance's worker drains.
    */
-  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, QuartzSchedulers schedulers) {
+  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, WorkSignal signal,
+      QuartzSchedulers schedulers) {
     Objects.requireNonNull(planner, "planner");
+    Objects.requireNonNull(signal, "signal");
     worker.start();
     try {
       ConstructorJobFactory jobs = new ConstructorJobFactory();
       Scheduler scheduler = schedulers.create("paperboy-delivery", jobs);
       PlannerJob.schedule(scheduler, jobs, planner);
       scheduler.start();
-      return new DeliveryRuntime(scheduler, worker);
+      DeliveryRuntime runtime = new DeliveryRuntime(scheduler, worker, signal);
+      runtime.signals.start();
+      return runtime;
     } catch (SchedulerException e) {
       worker.close();
       throw new IllegalStateException("cannot start the delivery planner: " + e.getMessage(), e);
+    }
+  }
+
+  private void takeSignals(WorkSignal signal) {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Set<WorkSignal.Work> work = signal.take(Duration.ofSeconds(1));
+        if (work.contains(WorkSignal.Work.DIGEST_STORED)) {
+          planNow();
+        }
+        if (work.contains(WorkSignal.Work.OUTBOX_ROWS)) {
+          worker.wake();
+        }
+      }
+    } catch (InterruptedException e) {
+      // closing
     }
   }
 
@@ -68,12 +93,14 @@ public final class DeliveryRuntime implements AutoCloseable {
     }
   }
 
-  public DeliveryWorker worker() {
-    return worker;
-  }
-
   @Override
   public void close() {
+    signals.interrupt();
+    try {
+      signals.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       scheduler.shutdown(true);
     } catch (SchedulerException e) {

@@ -41,7 +41,7 @@ public final class ClusterChild {
         System.out.println("started");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-          Map<Delivery.Status, Integer> counts = app.reports().counts();
+          Map<Delivery.Status, Integer> counts = app.subscriptionAdmin().reports().counts();
           int total = counts.values().stream().mapToInt(Integer::intValue).sum();
           if (total >= expected && counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0) {
             System.out.println("drained: " + counts);

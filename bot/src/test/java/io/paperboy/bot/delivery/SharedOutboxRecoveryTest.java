@@ -51,7 +51,8 @@ class SharedOutboxRecoveryTest {
       DeliveryWorker worker = new DeliveryWorker(f.outbox,
           Map.of(Kind.DIGEST, f.dailyPosts, Kind.NO_DIGEST, f.dailyPosts), gateways,
           new RetryPolicy(Duration.ofMillis(5), Duration.ofMillis(50), 5), DeliveryFixture.WINDOW, Duration.ofMillis(200),
-          2, clock, DeliveryEvents.NONE, DeliveryWorker.Sharing.shared("1@this-host", Duration.ofSeconds(4)));
+          2, clock, io.paperboy.bot.config.DeliveryConfig.DEFAULT_MAX_MESSAGES, DeliveryEvents.NONE,
+          DeliveryWorker.Sharing.shared("1@this-host", Duration.ofSeconds(4)));
       try {
         worker.start();
         // THEN the live lease survives the start (a one-process worker would have taken it back here)
