@@ -39,16 +39,21 @@ final class PaperSearch implements QuerySearch.Index, QueryCounts.Index {
 
   static final int DEFAULT_RANK_WINDOW = 2_000;
 
-  /** The newest matches, newest first: the window to rank, and (one more than the window) the count. */
-  private static final String NEWEST = "SELECT id FROM paper WHERE search @@ ?::tsquery ORDER BY id DESC LIMIT ?";
-  /** The window ranked on the small title vectors; the papers' full columns read for the best only. */
-  private static final String RANK = """
-      SELECT r.score, %s
-        FROM (SELECT id, votes, CASE WHEN title_search @@ ?::tsquery THEN 2.0 ELSE 1.0 END AS score
-                FROM paper WHERE id = ANY (?)
-               ORDER BY score DESC, votes DESC NULLS LAST, id DESC LIMIT ?) r
-        JOIN paper p ON p.id = r.id
-       ORDER BY r.score DESC, r.votes DESC NULLS LAST, r.id DESC
+  /**
+   * One walk of the index, newest first: the window plus one (its size is the count), the window
+   * ranked on the small title vectors read with it, and the full columns of the best only.
+   */
+  private static final String MATCH = """
+      WITH q AS (SELECT ?::tsquery AS query),
+      newest AS MATERIALIZED (
+        SELECT p.id, p.votes, p.title_search FROM paper p, q WHERE p.search @@ q.query ORDER BY p.id DESC LIMIT ?),
+      best AS (
+        SELECT w.id, w.votes, CASE WHEN w.title_search @@ q.query THEN 2.0 ELSE 1.0 END AS score
+          FROM (SELECT * FROM newest ORDER BY id DESC LIMIT ?) w, q
+         ORDER BY score DESC, w.votes DESC NULLS LAST, w.id DESC LIMIT ?)
+      SELECT (SELECT count(*) FROM newest) AS matches, b.score, %s
+        FROM best b JOIN paper p ON p.id = b.id
+       ORDER BY b.score DESC, b.votes DESC NULLS LAST, b.id DESC
       """.formatted(PaperRows.PAPER_COLUMNS);
   private static final String COUNT_PER_DAY = """
       SELECT first_seen, count(*) FROM paper
@@ -85,28 +90,18 @@ final class PaperSearch implements QuerySearch.Index, QueryCounts.Index {
       return SearchPage.none();
     }
     int window = Math.max(rankWindow, limit);
-    return db.read(c -> {
-      List<Long> newest = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(NEWEST)) {
+    return db.readStatement(c -> {
+      int matches = 0;
+      List<SearchHit> hits = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(MATCH)) {
         ps.setString(1, tsquery);
         ps.setInt(2, window + 1);
+        ps.setInt(3, window);
+        ps.setInt(4, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            newest.add(rs.getLong(1));
-          }
-        }
-      }
-      int matches = newest.size();
-      List<SearchHit> hits = new ArrayList<>();
-      if (matches > 0) {
-        try (PreparedStatement ps = c.prepareStatement(RANK)) {
-          ps.setString(1, tsquery);
-          ps.setArray(2, c.createArrayOf("bigint", newest.subList(0, Math.min(window, matches)).toArray()));
-          ps.setInt(3, limit);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              hits.add(new SearchHit(PaperRows.paper(rs, 1), rs.getDouble(1)));
-            }
+            matches = rs.getInt(1);
+            hits.add(new SearchHit(PaperRows.paper(rs, 2), rs.getDouble(2)));
           }
         }
       }
