@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,7 +49,8 @@ public final class ProcessBenchmarks {
     }
     return productJar().map(jar -> {
       List<String> cmd = new ArrayList<>(List.of(java(), "-D" + PEAK_RSS_PROPERTY + "=true"));
-      cmd.addAll(Arrays.asList(options.split("\\s+")));
+      // one option a line, as the launcher passes them: a path may hold spaces
+      cmd.addAll(options.lines().map(String::strip).filter(o -> !o.isEmpty()).toList());
       cmd.addAll(List.of("-jar", jar.toString()));
       return new Start(cmd, "as `./paperboy` starts it (class-data archive, unpacked SQLite library, C1, Serial GC)");
     });

@@ -5,6 +5,10 @@ import io.paperboy.bot.Running;
 import io.paperboy.core.command.CommandDefinition;
 import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.OutboxKey;
+import io.paperboy.store.delivery.Subscription;
+import java.time.Instant;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.bot.console.ConsoleIo;
 import io.paperboy.bot.console.PipedConsoleIo;
@@ -79,9 +83,7 @@ final class RunCommand implements Callable<Integer> {
             + ". Type /help for commands, /quit to stop.");
         try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
           started.set(true);
-          app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine(
-              "Daily post here: " + SubscriptionText.settings(s) + "; next "
-              + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
+          app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> announce(console, app, s));
           console.serve();
           if (running.servesPlatforms() && !console.quitRequested()) {
             // stdin closed (a service, a container): keep serving the platforms until stopped
@@ -103,6 +105,26 @@ final class RunCommand implements Callable<Integer> {
     OpsServer server = OpsServer.start(ops.host(), ops.port(), app.readiness(), app.metrics()::scrape);
     stdio.err().println("Operations endpoint on " + server.uri() + " (/healthz, /readyz, /metrics)");
     return server;
+  }
+
+  /**
+   * The console's next post, as the planner will see it: not a slot before the subscription was
+   * made, nor one already posted here. A `--now` demo on a database an earlier run used meets
+   * both; it is told why nothing comes at the pinned time and what to do instead.
+   */
+  private void announce(ConsoleChannel console, Paperboy app, Subscription s) {
+    Instant now = app.clock().instant();
+    java.util.function.Predicate<java.time.LocalDate> posted = date -> app.subscriptionAdmin().reports()
+        .find(new OutboxKey(s.channel(), Delivery.Kind.DIGEST, date.toString())).isPresent();
+    String next = SubscriptionText.nextPost(s, now, posted);
+    console.printLine("Daily post here: " + SubscriptionText.settings(s) + "; next " + next + ".");
+    boolean passedOver = s.createdAt().isAfter(now)
+        || posted.test(io.paperboy.scheduler.plan.Schedule.nextSlot(s, now).date());
+    if (launcher.common().now != null && passedOver) {
+      console.printLine("(This database was used before: its console subscription dates from "
+          + s.createdAt().atZone(s.zone()).toLocalDate() + " and posts nothing earlier, nor a day it already posted. "
+          + "For the --now demo use a new database: another --db.)");
+    }
   }
 
   /**
