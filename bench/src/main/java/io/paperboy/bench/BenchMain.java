@@ -82,6 +82,7 @@ public final class BenchMain implements Callable<Integer> {
         return 2;
       }
       report = new PostgresBenchmarks(server, n, quick, stdio.err()).run();
+      new ClusterFanOutBenchmark(server, quick, stdio.err()).addRows(report);
     } else {
       report = runner.run(n, quick, stdio.err());
     }

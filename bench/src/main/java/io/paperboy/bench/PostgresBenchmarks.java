@@ -63,9 +63,14 @@ final class PostgresBenchmarks {
     try {
       return run(store, baseline, work);
     } finally {
-      try (Connection c = connect(server); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + store.schema().orElseThrow() + " CASCADE");
-        s.execute("DROP SCHEMA IF EXISTS " + baseline.schema().orElseThrow() + " CASCADE");
+      // -Dpaperboy.bench.keepSchemas=true keeps them, to look at the query plans afterwards
+      if (Boolean.getBoolean("paperboy.bench.keepSchemas")) {
+        log.println("kept schemas " + store.schema().orElseThrow() + " and " + baseline.schema().orElseThrow());
+      } else {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + store.schema().orElseThrow() + " CASCADE");
+          s.execute("DROP SCHEMA IF EXISTS " + baseline.schema().orElseThrow() + " CASCADE");
+        }
       }
       Files.deleteIfExists(work);
     }
@@ -207,9 +212,9 @@ final class PostgresBenchmarks {
       c.setAutoCommit(false);
       try (PreparedStatement day = c.prepareStatement("INSERT INTO digest (date, source, ingested_at) VALUES (?, ?, now())");
            PreparedStatement paper = c.prepareStatement("INSERT INTO paper (arxiv_id, title, url, votes, authors, media,"
-               + " summary, first_seen, last_seen, search) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?,"
+               + " summary, first_seen, last_seen, search, title_search) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?,"
                + " setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')"
-               + " || to_tsvector('simple', ?))");
+               + " || to_tsvector('simple', ?), setweight(to_tsvector('simple', ?), 'A'))");
            PreparedStatement entry = c.prepareStatement("INSERT INTO digest_entry (date, rank, arxiv_id, title, url, votes,"
                + " authors, media, summary) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
         int inChunk = 0;
@@ -231,6 +236,7 @@ final class PostgresBenchmarks {
             paper.setString(10, SearchTokens.indexText(e.title()));
             paper.setString(11, SearchTokens.indexText(String.join(", ", e.authors())));
             paper.setString(12, SearchTokens.indexText(e.summary()));
+            paper.setString(13, SearchTokens.indexText(e.title()));
             paper.addBatch();
             entry.setObject(1, d.date());
             entry.setInt(2, e.rank());

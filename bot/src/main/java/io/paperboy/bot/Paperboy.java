@@ -1,5 +1,10 @@
 package io.paperboy.bot;
 
+import io.paperboy.bot.instance.Coordination;
+import io.paperboy.bot.ops.OpsMetrics;
+import io.paperboy.core.command.CommandDefinition;
+import io.paperboy.store.StoreHealth;
+
 import io.paperboy.bot.alerts.AlertCommand;
 import io.paperboy.bot.alerts.AlertMessageFormatter;
 import io.paperboy.bot.commands.DigestCommand;
@@ -100,6 +105,10 @@ public final class Paperboy implements AutoCloseable {
   private final CommandService commands;
   /** What /similar and /paper's related papers compare; storing digests tells it the papers changed. */
   private final SimilarPapers similar;
+  /** This instance's meters ({@code /metrics}): commands, deliveries, ingests, the outbox. */
+  private final OpsMetrics metrics;
+  /** Alone on SQLite, one of several on PostgreSQL: schedulers, leases, this instance's name. */
+  private final Coordination coordination;
 
   private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
@@ -117,9 +126,19 @@ public final class Paperboy implements AutoCloseable {
     DeliveryConfig delivery = config.delivery();
     this.subscribing = new Subscribing(stores.subscriptions(),
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
-    // commands
     this.similar = new SimilarPapers(papers);
-    this.commands = new CommandService(commandRegistry(papers));
+    // commands, timed by the operations metrics
+    CommandRegistry registry = commandRegistry(papers);
+    this.metrics = new OpsMetrics(registry.definitions().stream().map(CommandDefinition::name).toList());
+    this.commands = new CommandService(registry, CommandService.Limits.DEFAULT, metrics);
+    // operations: the outbox gauges, the database's readiness
+    metrics.watchOutbox(stores.reports(), stores.outbox(), clock);
+    readiness.register("database", () -> {
+      StoreHealth health = stores.health();
+      return new Readiness.Check("database", health.ready(), health.detail());
+    });
+    // several instances: clustered Quartz and shared leases on PostgreSQL
+    this.coordination = Coordination.of(database, config.cluster());
   }
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
@@ -167,6 +186,21 @@ public final class Paperboy implements AutoCloseable {
     return clock;
   }
 
+  /** What {@code /readyz} reports: the database (registered here), start-up and each platform. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /** This instance's meters, for {@code /metrics}. */
+  public OpsMetrics metrics() {
+    return metrics;
+  }
+
+  /** This instance's name among those sharing the database: {@code pid@host-xxxx}. */
+  public String instance() {
+    return coordination.instance();
+  }
+
   /** Answers every command, for every platform and the console: the one facade transports receive. */
   public CommandService commands() {
     return commands;
@@ -192,6 +226,7 @@ public final class Paperboy implements AutoCloseable {
     if (results.stream().anyMatch(r -> r.added() + r.updated() + r.removed() > 0)) {
       similar.invalidate();
     }
+    results.forEach(metrics::ingested);
     if (alertPlanner.plan(results) > 0) {
       work.raise(WorkSignal.Work.OUTBOX_ROWS);
     }
@@ -246,10 +281,10 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(stores.outbox(), composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock, d.maxMessages());
+        d.parallelism(), clock, d.maxMessages(), metrics, coordination.sharing());
     DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(),
         DigestDays.of(stores.papers()), new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
-    return DeliveryRuntime.start(planner, worker, work);
+    return DeliveryRuntime.start(planner, worker, work, coordination.schedulers());
   }
 
   /**
@@ -267,7 +302,8 @@ public final class Paperboy implements AutoCloseable {
         ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()),
         ingest.maxPapersPerDay());
     poller.addListener((result, digest) -> stored(List.of(result)));
-    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
+    return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()),
+        coordination.schedulers());
   }
 
   /** Closes the command service, then the stores: after whatever {@link #run} started is closed. */

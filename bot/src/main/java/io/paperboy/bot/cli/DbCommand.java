@@ -79,7 +79,7 @@ final class DbCommand implements Callable<Integer> {
     }
     PrintStream out = launcher.stdio().out();
     try (Stores source = Backends.open(new DatabaseSetting.SqliteFile(from)); Stores destination = Backends.open(target)) {
-      DatabaseCopy.Outcome outcome = DatabaseCopy.copy(source, destination, replace, launcher.common().clock(config.zone()));
+      DatabaseCopy.Outcome outcome = DatabaseCopy.copy(source, from.toString(), destination, replace, launcher.common().clock(config.zone()));
       if (outcome instanceof DatabaseCopy.Outcome.Refused refused) {
         launcher.stdio().err().println("paperboy: " + target.display() + " already holds " + String.join(", ", refused.tables())
             + " rows; copy into an empty database or schema (?currentSchema=…), or add --replace to empty it first");

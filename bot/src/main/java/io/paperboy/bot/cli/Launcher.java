@@ -5,6 +5,8 @@ import io.paperboy.bot.database.Backends;
 import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.instance.InstanceId;
+import io.paperboy.bot.instance.SqliteRunLock;
 import java.nio.file.Files;
 import io.paperboy.core.console.AttachmentFiles;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ final class Launcher {
   private final Stdio stdio;
   private final Map<String, String> env;
   private final CommonOptions common = new CommonOptions();
+  /** {@code --ops-port} of {@code run} (or of the top command, which runs it). */
+  private Integer opsPort;
 
   Launcher(Stdio stdio, Map<String, String> env) {
     this.stdio = stdio;
@@ -52,12 +56,22 @@ final class Launcher {
     return env;
   }
 
+  void opsPort(int port) {
+    this.opsPort = port;
+  }
+
   /** Loads the configuration: {@code --config}, else {@code $PAPERBOY_CONFIG}, then the environment, then {@code --db}. */
   PaperboyConfig config() {
     Optional<Path> file = Optional.ofNullable(common.config)
         .or(() -> Optional.ofNullable(env.get(ConfigLoader.CONFIG_FILE_VARIABLE)).map(Path::of));
     PaperboyConfig config = file.isEmpty() && !setsAnything(env) ? PaperboyConfig.defaults()
         : new ConfigLoader().load(file, env);
+    if (opsPort != null) {
+      if (opsPort < 0 || opsPort > 65535) {
+        throw new IllegalArgumentException("--ops-port " + opsPort + " is not a TCP port (0-65535; 0 picks a free one)");
+      }
+      config = config.withOps(config.ops().withPort(opsPort));
+    }
     return common.db == null ? config : config.withDatabase(common.db);
   }
 
@@ -86,6 +100,20 @@ final class Launcher {
     }
     Path parent = sqlite.file().getParent();
     return new AttachmentFiles(parent == null ? Path.of("charts") : parent.resolve("charts"));
+  }
+
+  /**
+   * The right of this process to run the main job on the configured database: on a SQLite file,
+   * its exclusive lock (taken before the database is opened, so a refused second instance touches
+   * nothing); on a shared server database, nothing to take — instances coordinate in the database.
+   *
+   * @throws SqliteRunLock.AlreadyRunningException naming the file and the process holding it
+   */
+  AutoCloseable lockForRun() {
+    if (database(config()) instanceof DatabaseSetting.SqliteFile sqlite) {
+      return SqliteRunLock.acquire(sqlite.file(), InstanceId.current());
+    }
+    return () -> { };
   }
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */

@@ -1,6 +1,7 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.config.ConfigException;
+import io.paperboy.bot.instance.SqliteRunLock;
 import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.store.StoreException;
 import java.util.Map;
@@ -27,6 +28,12 @@ public final class PaperboyCli implements Callable<Integer> {
   private PaperboyCli(Launcher launcher) {
     this.launcher = launcher;
     this.common = launcher.common();
+  }
+
+  @picocli.CommandLine.Option(names = "--ops-port", paramLabel = "PORT",
+      description = "With no command (the main job): serve /healthz, /readyz and /metrics on this port, as `run --ops-port`")
+  void opsPort(int port) {
+    launcher.opsPort(port);
   }
 
   @Override
@@ -59,7 +66,8 @@ public final class PaperboyCli implements Callable<Integer> {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       // a database that cannot be opened (not SQLite, another program's, a newer schema): the
       // store's message names the file and says why; a stack trace would bury that line
-      if (e instanceof MissingDatabaseException || e instanceof StoreException) {
+      if (e instanceof MissingDatabaseException || e instanceof StoreException
+          || e instanceof SqliteRunLock.AlreadyRunningException) {
         stdio.err().println("paperboy: " + e.getMessage());
         return ExitCodes.NOT_DONE;
       }

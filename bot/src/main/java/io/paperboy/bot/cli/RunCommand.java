@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import io.paperboy.bot.config.OpsConfig;
+import io.paperboy.bot.ops.OpsServer;
+import io.paperboy.core.health.Readiness;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
@@ -43,9 +48,16 @@ final class RunCommand implements Callable<Integer> {
     this.launcher = launcher;
   }
 
+  @Option(names = "--ops-port", paramLabel = "PORT",
+      description = "Serve /healthz, /readyz and /metrics on this port (0: a free one; default: the config's "
+          + "`ops.port`, else off)")
+  void opsPort(int port) {
+    launcher.opsPort(port);
+  }
+
   @Override
   public Integer call() throws Exception {
-    try (Paperboy app = launcher.open()) {
+    try (AutoCloseable owner = launcher.lockForRun(); Paperboy app = launcher.open()) {
       Stdio stdio = launcher.stdio();
       List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
@@ -58,13 +70,19 @@ final class RunCommand implements Callable<Integer> {
         }
         stdio.err().println("seeds: " + report.summary());
       }
+      // readiness holds back until the platforms are connected and the posts are running
+      AtomicBoolean started = new AtomicBoolean();
+      app.readiness().register("startup", () -> started.get()
+          ? Readiness.Check.ready("startup", "platforms started, planner and delivery worker running")
+          : Readiness.Check.notReady("startup", "still starting"));
       ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
           Launcher.charts(app));
-      try (ConsoleIo io = consoleIo(stdio, app)) {
+      try (OpsServer ops = startOps(app, stdio); ConsoleIo io = consoleIo(stdio, app)) {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
         console.printLine("Paperboy is running on " + app.database().display()
             + ". Type /help for commands, /quit to stop.");
         try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
+          started.set(true);
           app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> announce(console, app, s));
           console.serve();
           if (running.servesPlatforms() && !console.quitRequested()) {
@@ -76,6 +94,17 @@ final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.DONE;
     }
+  }
+
+  /** The operations endpoint when a port is configured, else null (nothing listens). */
+  private static OpsServer startOps(Paperboy app, Stdio stdio) {
+    OpsConfig ops = app.config().ops();
+    if (!ops.enabled()) {
+      return null;
+    }
+    OpsServer server = OpsServer.start(ops.host(), ops.port(), app.readiness(), app.metrics()::scrape);
+    stdio.err().println("Operations endpoint on " + server.uri() + " (/healthz, /readyz, /metrics)");
+    return server;
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.List;
  *                 {@code folder:PATH}, {@code http:URL-TEMPLATE} ({@code {yyyy}/{MM}/{dd}}), {@code hf[:BASE-URL]}
  * @param ingest   when the ingest job polls
  * @param delivery daily posts: subscription defaults, catch-up window, retries, worker
+ * @param ops      the operations endpoint (health, readiness, metrics); off by default
+ * @param cluster  how instances sharing a PostgreSQL database work together: leases, check-ins
  */
 public record PaperboyConfig(
     String database,
@@ -30,7 +32,9 @@ public record PaperboyConfig(
     AlertsConfig alerts,
     List<String> sources,
     IngestConfig ingest,
-    DeliveryConfig delivery) {
+    DeliveryConfig delivery,
+    OpsConfig ops,
+    ClusterConfig cluster) {
 
   public PaperboyConfig {
     database = database == null ? "data/paperboy.db" : database;
@@ -42,6 +46,8 @@ public record PaperboyConfig(
     sources = sources == null ? List.of("folder:seeds", "folder:data/inbox") : List.copyOf(sources);
     ingest = ingest == null ? IngestConfig.defaults() : ingest;
     delivery = delivery == null ? DeliveryConfig.defaults() : delivery;
+    ops = ops == null ? OpsConfig.off() : ops;
+    cluster = cluster == null ? ClusterConfig.defaults() : cluster;
     try {
       ZoneId.of(timezone);
     } catch (DateTimeException e) {
@@ -54,7 +60,7 @@ public record PaperboyConfig(
 
   /** The configuration with every default. */
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(null, null, null, null, null, null, null, null, null);
+    return new PaperboyConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ZoneId zone() {
@@ -66,6 +72,10 @@ public record PaperboyConfig(
   }
 
   public PaperboyConfig withDatabase(String path) {
-    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest, delivery);
+    return new PaperboyConfig(path, timezone, seeds, discord, slack, alerts, sources, ingest, delivery, ops, cluster);
+  }
+
+  public PaperboyConfig withOps(OpsConfig newOps) {
+    return new PaperboyConfig(database, timezone, seeds, discord, slack, alerts, sources, ingest, delivery, newOps, cluster);
   }
 }

@@ -42,10 +42,11 @@ public final class DatabaseCopy {
   private DatabaseCopy() {}
 
   /**
+   * @param from    how the source is named in the copied days' {@code source} (e.g. its file)
    * @param replace empty the target first when it holds rows
    * @throws IllegalArgumentException when the target is not PostgreSQL
    */
-  public static Outcome copy(Stores source, Stores target, boolean replace, Clock clock) {
+  public static Outcome copy(Stores source, String from, Stores target, boolean replace, Clock clock) {
     if (!(target instanceof PostgresStores pg)) {
       throw new IllegalArgumentException("the target of a copy must be a PostgreSQL database");
     }
@@ -63,7 +64,7 @@ public final class DatabaseCopy {
       for (LocalDate date : source.papers().digestDates()) {
         List<DigestEntry> day = source.papers().digest(date);
         entries += day.size();
-        digests.add(new Digest(date, day, "copied from " + source));
+        digests.add(new Digest(date, day, "copied from " + from));
       }
       target.papers().saveAll(digests);
       List<Subscription> subscriptions = source.subscriptions().all();

@@ -3,7 +3,7 @@ package io.paperboy.bot.delivery;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.PlannerJob;
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
-import io.paperboy.scheduler.quartz.InMemorySchedulers;
+import io.paperboy.scheduler.quartz.QuartzSchedulers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -14,10 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running delivery side of {@code paperboy run}: the planner on a Quartz scheduler (in
- * memory: everything it needs to know is in the database), the delivery worker, and a thread
- * that takes the {@link WorkSignal} (new outbox rows wake the worker, a newly stored day runs the
- * planner at once). Closing stops taking signals and the planner first, then lets posts under way
- * finish.
+ * memory on SQLite, since everything it needs to know is in the database; clustered on
+ * PostgreSQL, so that each minute tick plans on one instance) and the delivery worker. Closing
+ * stops the planner first, then lets posts under way finish.
  */
 public final class DeliveryRuntime implements AutoCloseable {
 
@@ -34,17 +33,24 @@ public final class DeliveryRuntime implements AutoCloseable {
     signals.setDaemon(true);
   }
 
-  /**
-   * Starts the worker (recovering interrupted attempts first), then the planner every minute,
-   * then takes {@code signal} until closed.
-   */
+  /** Starts the worker (recovering interrupted attempts first), then the planner every minute, then takes {@code signal}. */
   public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, WorkSignal signal) {
+    return start(planner, worker, signal, QuartzSchedulers.inMemory());
+  }
+
+  /**
+   * Like {@link #start(DeliveryPlanner, DeliveryWorker, WorkSignal)}, the planner on
+   * {@code schedulers}: on a clustered store each minute tick plans on one instance, while every
+   * instance's worker drains.
+   */
+  public static DeliveryRuntime start(DeliveryPlanner planner, DeliveryWorker worker, WorkSignal signal,
+      QuartzSchedulers schedulers) {
     Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(signal, "signal");
     worker.start();
     try {
       ConstructorJobFactory jobs = new ConstructorJobFactory();
-      Scheduler scheduler = InMemorySchedulers.create("paperboy-delivery", jobs);
+      Scheduler scheduler = schedulers.create("paperboy-delivery", jobs);
       PlannerJob.schedule(scheduler, jobs, planner);
       scheduler.start();
       DeliveryRuntime runtime = new DeliveryRuntime(scheduler, worker, signal);

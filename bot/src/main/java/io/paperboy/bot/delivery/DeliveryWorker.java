@@ -56,13 +56,53 @@ public final class DeliveryWorker implements AutoCloseable {
   public static final String MDC_OUTBOX_ROW = "outbox";
   public static final String MDC_INSTANCE = "instance";
 
+  /**
+   * Whether this worker owns the outbox alone, and how long its attempts' leases last.
+   *
+   * @param holder   names this worker in its leases ({@code pid@host} plus a part that tells
+   *                 restarts apart), what an operator sees in {@code claimed_by}
+   * @param lease    how long an attempt's lease lasts: longer than any one attempt takes
+   * @param shared   false: one process per database (SQLite), so every attempt left at start
+   *                 was interrupted and is taken back at once; true: several instances share it
+   *                 (PostgreSQL), so only attempts whose lease passed are taken back, at start
+   *                 and every {@link #recoveryInterval()} while running — never a live one
+   */
+  public record Sharing(String holder, Duration lease, boolean shared) {
+
+    public Sharing {
+      Objects.requireNonNull(holder, "holder");
+      if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("an attempt's lease must last at least 1s, was " + lease);
+      }
+    }
+
+    /** The one process on a SQLite file. */
+    public static Sharing exclusive() {
+      return new Sharing(holderName(), LEASE, false);
+    }
+
+    /** One of several instances on a shared database. */
+    public static Sharing shared(String instance, Duration lease) {
+      return new Sharing(instance + " worker " + UUID.randomUUID().toString().substring(0, 8), lease, true);
+    }
+
+    /** How often a shared worker looks for expired leases: a quarter lease, at most every 30 s. */
+    public Duration recoveryInterval() {
+      Duration quarter = lease.dividedBy(4);
+      return quarter.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : quarter;
+    }
+  }
+
   private final OutboxStore outbox;
   private final RowDelivery rows;
   private final Set<Platform> platforms;
   private final Duration pollInterval;
   private final Clock clock;
   private final int parallelism;
+  private final Sharing sharing;
+  /** Names this worker in its leases and in its log lines (the MDC's instance). */
   private final String holder;
+  private Instant nextRecovery = Instant.MIN;
   private final Set<ChannelRef> inFlight = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -81,13 +121,26 @@ public final class DeliveryWorker implements AutoCloseable {
       Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
       int parallelism, Clock clock) {
     this(outbox, composers, gateways, retry, catchUpWindow, pollInterval, parallelism, clock,
-        io.paperboy.bot.config.DeliveryConfig.DEFAULT_MAX_MESSAGES);
+        io.paperboy.bot.config.DeliveryConfig.DEFAULT_MAX_MESSAGES, DeliveryEvents.NONE, Sharing.exclusive());
   }
 
   /** @param maxMessages platform messages one post may take at most ({@code delivery.max-messages}) */
   public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
       int parallelism, Clock clock, int maxMessages) {
+    this(outbox, composers, gateways, retry, catchUpWindow, pollInterval, parallelism, clock, maxMessages,
+        DeliveryEvents.NONE, Sharing.exclusive());
+  }
+
+  /**
+   * @param maxMessages platform messages one post may take at most ({@code delivery.max-messages})
+   * @param events      told what became of each attempt (the operations metrics count them)
+   * @param sharing     whether other instances share the outbox, and this worker's leases
+   */
+  public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
+      Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
+      int parallelism, Clock clock, int maxMessages, DeliveryEvents events, Sharing sharing) {
+    this.sharing = Objects.requireNonNull(sharing, "sharing");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     Map<Platform, ChannelGateway> byPlatform = new EnumMap<>(Platform.class);
     gateways.forEach((platform, gateway) -> {
@@ -97,9 +150,9 @@ public final class DeliveryWorker implements AutoCloseable {
       byPlatform.put(platform, gateway);
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
-    this.holder = holderName();
+    this.holder = sharing.holder();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holder, LEASE, maxMessages);
+        sharing.holder(), sharing.lease(), maxMessages, Objects.requireNonNull(events, "events"));
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
@@ -123,10 +176,13 @@ public final class DeliveryWorker implements AutoCloseable {
     if (running) {
       return;
     }
-    List<Delivery> interrupted = outbox.recoverInterrupted(clock.instant());
-    for (Delivery d : interrupted) {
-      log.warn("{} was interrupted during attempt {} (outcome unknown); it will be retried, looking for an earlier post",
-          d.describe(), d.attempts());
+    if (sharing.shared()) {
+      recoverExpired(clock.instant());
+    } else {
+      for (Delivery d : outbox.recoverInterrupted(clock.instant())) {
+        log.warn("{} was interrupted during attempt {} (outcome unknown); it will be retried, looking for an earlier post",
+            d.describe(), d.attempts());
+      }
     }
     running = true;
     AtomicInteger n = new AtomicInteger();
@@ -179,9 +235,24 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes back the attempts whose lease passed — an instance died, or stalled past its lease,
+   * mid-attempt — so that any instance may retry them (with a look for what was already posted).
+   */
+  private void recoverExpired(Instant now) {
+    nextRecovery = now.plus(sharing.recoveryInterval());
+    for (Delivery d : outbox.recoverExpired(now)) {
+      log.warn("{}: the lease of attempt {} ({}) ran out (outcome unknown); it will be retried, looking for an "
+          + "earlier post", d.describe(), d.attempts(), d.lease().map(l -> "held by " + l.holder()).orElse("no holder"));
+    }
+  }
+
   /** Hands the due rows of idle channels to the pool; returns how long to wait before the next look. */
   private Duration dispatchDue() {
     Instant now = clock.instant();
+    if (sharing.shared() && !now.isBefore(nextRecovery)) {
+      recoverExpired(now);
+    }
     if (platforms.isEmpty()) {
       return pollInterval;
     }
@@ -200,7 +271,12 @@ public final class DeliveryWorker implements AutoCloseable {
     }
     Duration untilNext = Duration.between(now, next.get());
     // a due row of a busy channel: its task's end wakes the dispatcher
-    return untilNext.isNegative() || untilNext.compareTo(pollInterval) > 0 ? pollInterval : untilNext;
+    Duration wait = untilNext.isNegative() || untilNext.compareTo(pollInterval) > 0 ? pollInterval : untilNext;
+    if (sharing.shared()) {
+      Duration untilRecovery = Duration.between(now, nextRecovery);
+      wait = untilRecovery.compareTo(wait) < 0 ? untilRecovery : wait;
+    }
+    return wait;
   }
 
   private void run(Delivery row) {

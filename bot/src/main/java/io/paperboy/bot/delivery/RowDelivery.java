@@ -38,6 +38,7 @@ final class RowDelivery {
   private final Clock clock;
   private final String holder;
   private final Duration leaseLength;
+  private final DeliveryEvents events;
   private final int maxMessages;
 
   /**
@@ -47,9 +48,10 @@ final class RowDelivery {
    */
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
-      String holder, Duration leaseLength, int maxMessages) {
+      String holder, Duration leaseLength, int maxMessages, DeliveryEvents events) {
     this.maxMessages = maxMessages;
     this.outbox = outbox;
+    this.events = events;
     this.holder = holder;
     this.leaseLength = leaseLength;
     this.composers = composers;
@@ -128,11 +130,14 @@ final class RowDelivery {
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
       if (outbox.markSent(claim, receipt.messageIds(), clock.instant())) {
+        events.sent(row.channel().platform(), receipt.messageIds().size());
         log.info("sent {} as {} (attempt {})", row.describe(), receipt.messageIds(), claim.attempt());
       } else {
-        // only someone taking this attempt back could have moved it: one run per database
-        log.warn("posted {} as {} but the attempt had been taken back; is another Paperboy using this database?",
-            row.describe(), receipt.messageIds());
+        // only someone taking this attempt back could have moved it: on SQLite another process on
+        // the file; on a shared database, an instance that saw this one's lease run out (a pause
+        // longer than the lease) and retried it, looking first for what this attempt posted
+        log.warn("posted {} as {} but the attempt had been taken back meanwhile (this instance paused past its lease, "
+            + "or another process uses the database)", row.describe(), receipt.messageIds());
       }
     } catch (PostException e) {
       failed(claim, e);
@@ -193,10 +198,12 @@ final class RowDelivery {
         String why = (e.kind() == PostException.Kind.CHANNEL_GONE ? "the channel is gone" : "the bot may not post there")
             + " (" + reason + ")";
         outbox.markFailedAndPause(claim, why, now);
+        events.failed(before.channel().platform());
         log.warn("failed {}; paused the channel's subscription: {}", before.describe(), why);
       }
       case PERMANENT -> {
         outbox.markFailed(claim, reason, now);
+        events.failed(before.channel().platform());
         log.error("failed {} for good: {}", before.describe(), reason);
       }
       default -> throw new IllegalStateException("unknown kind " + e.kind());
@@ -216,12 +223,14 @@ final class RowDelivery {
     if (counts && retry.exhausted(failures) || attempts >= RetryPolicy.ATTEMPT_CEILING) {
       String why = "gave up after " + attempts + " attempts: " + reason;
       outbox.markFailed(claim, why, now);
+      events.failed(before.channel().platform());
       log.error("failed {}: {}", before.describe(), why);
       return;
     }
     Duration wait = retryAfter.orElseGet(() -> counts ? retry.backoff(failures, ThreadLocalRandom.current())
         : retry.base());
     outbox.markRetry(claim, now.plus(wait), reason, counts);
+    events.retried(before.channel().platform(), !counts);
     log.warn("attempt {} of {} failed ({}); retrying in {} ms", attempts, before.describe(), reason, wait.toMillis());
   }
 }

@@ -77,6 +77,7 @@ public final class CommandService implements AutoCloseable {
   private final ThreadPoolExecutor light;
   private final ThreadPoolExecutor heavy;
   private final ScheduledThreadPoolExecutor scheduler;
+  private final CommandObserver observer;
 
   /** A service with the {@linkplain Limits#DEFAULT default limits}. */
   public CommandService(CommandRegistry registry) {
@@ -84,11 +85,21 @@ public final class CommandService implements AutoCloseable {
   }
 
   public CommandService(CommandRegistry registry, Limits limits) {
-    this(registry, limits, null);
+    this(registry, limits, CommandObserver.NONE);
+  }
+
+  /** @param observer told how each answered request ended and how long it took */
+  public CommandService(CommandRegistry registry, Limits limits, CommandObserver observer) {
+    this(registry, limits, null, observer);
   }
 
   /** @param timer ends budgets; null for the service's own scheduler */
   CommandService(CommandRegistry registry, Limits limits, BudgetTimer timer) {
+    this(registry, limits, timer, CommandObserver.NONE);
+  }
+
+  private CommandService(CommandRegistry registry, Limits limits, BudgetTimer timer, CommandObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.light = pool("paperboy-command-", limits.threads(), limits.queue());
@@ -197,6 +208,13 @@ public final class CommandService implements AutoCloseable {
   }
 
   private CompletionStage<Answered> run(String name, Supplier<CommandRequest> source, Exchange exchange) {
+    long arrived = System.nanoTime();
+    CompletionStage<Answered> answered = answerOn(name, source, exchange);
+    answered.thenAccept(a -> observer.answered(name, a.outcome(), Duration.ofNanos(System.nanoTime() - arrived)));
+    return answered;
+  }
+
+  private CompletionStage<Answered> answerOn(String name, Supplier<CommandRequest> source, Exchange exchange) {
     Optional<Command> command = registry.command(name);
     if (command.isEmpty()) {
       exchange.send(Message.ephemeralText(CommandRegistry.unknownText(name)), Outcome.USAGE_ERROR);

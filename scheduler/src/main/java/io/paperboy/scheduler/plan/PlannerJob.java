@@ -1,6 +1,7 @@
 package io.paperboy.scheduler.plan;
 
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
+import io.paperboy.scheduler.quartz.QuartzTriggers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,10 +84,14 @@ public final class PlannerJob implements Job {
         .withIdentity("delivery-planner-at-start", KEY.getGroup())
         .forJob(job)
         .startNow()
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
         .build();
     scheduler.addJob(job, true);
-    scheduler.scheduleJob(everyMinute);
-    scheduler.scheduleJob(now);
+    // on a clustered store the triggers may be there already, scheduled by another instance (or
+    // this one before a restart): keep them. Replacing the minute tick could cancel a fire another
+    // node has just acquired; the planner derives what is due from the database either way.
+    QuartzTriggers.scheduleIfAbsent(scheduler, everyMinute);
+    QuartzTriggers.scheduleIfAbsent(scheduler, now);
   }
 
   /**
@@ -105,6 +110,6 @@ public final class PlannerJob implements Job {
 
   /** Runs the planner now (e.g. right after a subscription changed), unless a run is under way. */
   public static void runNow(Scheduler scheduler) throws SchedulerException {
-    scheduler.triggerJob(KEY);
+    QuartzTriggers.fireOnceNow(scheduler, KEY);
   }
 }

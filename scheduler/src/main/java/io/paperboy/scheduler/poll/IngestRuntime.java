@@ -1,7 +1,8 @@
 package io.paperboy.scheduler.poll;
 
 import io.paperboy.scheduler.quartz.ConstructorJobFactory;
-import io.paperboy.scheduler.quartz.InMemorySchedulers;
+import io.paperboy.scheduler.quartz.QuartzSchedulers;
+import io.paperboy.scheduler.quartz.QuartzTriggers;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.quartz.Scheduler;
@@ -21,13 +22,22 @@ public final class IngestRuntime implements AutoCloseable {
    * already waiting in a source is stored at start rather than at the next cron tick.
    */
   public static IngestRuntime start(DigestPoller poller, Clock clock, ZoneId zone, IngestSchedule schedule) {
+    return start(poller, clock, zone, schedule, QuartzSchedulers.inMemory());
+  }
+
+  /**
+   * Like {@link #start(DigestPoller, Clock, ZoneId, IngestSchedule)} on the schedulers given: on a
+   * clustered store each cron fire, and each start's poll, runs on one instance.
+   */
+  public static IngestRuntime start(DigestPoller poller, Clock clock, ZoneId zone, IngestSchedule schedule,
+      QuartzSchedulers schedulers) {
     try {
       ConstructorJobFactory jobs = new ConstructorJobFactory()
           .register(IngestJob.class, () -> new IngestJob(poller, clock, zone));
-      Scheduler scheduler = InMemorySchedulers.create("paperboy-ingest", jobs);
+      Scheduler scheduler = schedulers.create("paperboy-ingest", jobs);
       schedule.scheduleOn(scheduler);
       scheduler.start();
-      scheduler.triggerJob(IngestSchedule.JOB_KEY);
+      QuartzTriggers.fireOnceNow(scheduler, IngestSchedule.JOB_KEY);
       return new IngestRuntime(scheduler);
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the ingest schedule: " + e.getMessage(), e);

@@ -31,6 +31,19 @@ public interface Stores extends AutoCloseable {
   Transactions transactions();
 
   /**
+   * Asks the database now (for {@code /readyz}): a backend that knows its schema version says
+   * whether it is still the migrated one; this default only checks that a read answers.
+   */
+  default StoreHealth health() {
+    try {
+      reports().counts();
+      return new StoreHealth(true, this + " answers");
+    } catch (RuntimeException e) {
+      return new StoreHealth(false, this + " does not answer: " + e.getMessage());
+    }
+  }
+
+  /**
    * The Slack app's installations (distribution to many workspaces). A default that refuses, so
    * that a backend written before Slack distribution still compiles; every shipped backend
    * overrides it and passes {@code SlackInstallationStoreContract}.

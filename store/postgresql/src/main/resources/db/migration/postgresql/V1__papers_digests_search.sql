@@ -20,6 +20,9 @@ CREATE TABLE paper (
   -- from io.paperboy.store.search.SearchTokens with their positions, the fields apart by a gap
   -- so that no phrase spans two of them; never parsed by a text search configuration.
   search     tsvector NOT NULL,
+  -- the title's part of search alone: small enough to stay in the row, so ranking a window of
+  -- matches by "does the title match" reads no large vector
+  title_search tsvector NOT NULL,
   CHECK (first_seen <= last_seen)
 );
 

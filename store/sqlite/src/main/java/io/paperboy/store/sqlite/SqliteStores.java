@@ -1,5 +1,6 @@
 package io.paperboy.store.sqlite;
 
+import io.paperboy.store.StoreHealth;
 import io.paperboy.store.Stores;
 import io.paperboy.store.Transactions;
 import io.paperboy.store.sqlite.alert.SqliteAlertStore;
@@ -109,6 +110,28 @@ public final class SqliteStores implements Stores {
   @Override
   public Transactions transactions() {
     return db.transactions();
+  }
+
+  /** Reads Flyway's history now: the newest applied version must be the one opening migrated to. */
+  @Override
+  public StoreHealth health() {
+    String where = "sqlite " + db.file();
+    try {
+      String applied = db.read(c -> {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                 + "ORDER BY installed_rank DESC LIMIT 1")) {
+          return rs.next() ? rs.getString(1) : "none";
+        }
+      });
+      if (!applied.equals(db.schemaVersion())) {
+        return new StoreHealth(false, where + ": schema is V" + applied + " but this instance migrated it to V"
+            + db.schemaVersion() + " (changed by another Paperboy version?)");
+      }
+      return new StoreHealth(true, where + ", schema V" + applied);
+    } catch (RuntimeException e) {
+      return new StoreHealth(false, where + " does not answer: " + e.getMessage());
+    }
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.paperboy.store.postgresql.papers;
 import io.paperboy.store.Digest;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
+import io.paperboy.store.postgresql.db.PgText;
 import io.paperboy.store.postgresql.db.Sql;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,11 +30,22 @@ final class DigestWriter {
       INSERT INTO digest (date, source, ingested_at) VALUES (?, ?, ?)
       ON CONFLICT (date) DO UPDATE SET source = excluded.source, ingested_at = excluded.ingested_at
       """;
-  // The paper row keeps the view of its newest date: an older day only widens first_seen.
-  private static final String UPSERT_PAPER = """
+  /*
+   * The paper rows of a day in one statement, from arrays: the row keeps the view of its newest
+   * date (an older day only widens first_seen), and RETURNING says which rows this statement
+   * inserted (xmax = 0) rather than updated. Two instances saving the same day at once serialise
+   * on the rows' locks, so exactly one of them sees a paper as new: alerts fire once, whichever
+   * instance ingested it.
+   */
+  private static final String UPSERT_PAPERS = """
       INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search,
-                              authors_more)
-      VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::tsvector, ?)
+                              title_search, authors_more)
+      SELECT arxiv_id, title, url, votes, authors::jsonb, media, summary, day, day, search::tsvector,
+             title_search::tsvector, authors_more
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::boolean[])
+               AS r (arxiv_id, title, url, votes, authors, media, summary, search, title_search, authors_more),
+             (SELECT ?::date AS day) d
       ON CONFLICT (arxiv_id) DO UPDATE SET
         title = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title ELSE p.title END,
         url = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.url ELSE p.url END,
@@ -44,8 +55,10 @@ final class DigestWriter {
         media = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.media ELSE p.media END,
         summary = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.summary ELSE p.summary END,
         search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.search ELSE p.search END,
+        title_search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title_search ELSE p.title_search END,
         first_seen = least(p.first_seen, excluded.first_seen),
         last_seen  = greatest(p.last_seen, excluded.last_seen)
+      RETURNING arxiv_id, (xmax = 0) AS inserted
       """;
   private static final String INSERT_ENTRY =
       "INSERT INTO digest_entry (" + PaperRows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
@@ -70,40 +83,37 @@ final class DigestWriter {
     List<IngestResult> results = new ArrayList<>(digests.size());
     try (PreparedStatement listedOn = c.prepareStatement(
             "SELECT " + PaperRows.ENTRY_COLUMNS + " FROM digest_entry WHERE date = ?");
-        PreparedStatement known = c.prepareStatement("SELECT arxiv_id FROM paper WHERE arxiv_id = ANY (?)");
         PreparedStatement upsertDigest = c.prepareStatement(UPSERT_DIGEST);
         PreparedStatement deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
-        PreparedStatement upsertPaper = c.prepareStatement(UPSERT_PAPER);
+        PreparedStatement upsertPapers = c.prepareStatement(UPSERT_PAPERS);
         PreparedStatement insertEntry = c.prepareStatement(INSERT_ENTRY)) {
       for (Digest digest : digests) {
         List<DigestEntry> entries = inRankOrder(digest);
         LocalDate date = digest.date();
-        Map<String, DigestEntry> before = listedOn(listedOn, date);
-        Set<String> seen = known(c, known, entries);
-
+        // the day's row first: it locks the day, so an instance saving the same day waits here
+        // for this transaction and then reads what it stored (READ COMMITTED: a fresh snapshot
+        // per statement), instead of both inserting the same entries
         upsertDigest.setObject(1, date);
         Sql.setText(upsertDigest, 2, digest.source());
         Sql.setInstant(upsertDigest, 3, clock.instant());
         upsertDigest.executeUpdate();
+        Map<String, DigestEntry> before = listedOn(listedOn, date);
         // deleting the day's rows and inserting the new list handles rank reshuffles without
         // tripping UNIQUE (date, rank) midway, and drops entries the new list no longer has
         if (!before.isEmpty()) {
           deleteDay.setObject(1, date);
           deleteDay.executeUpdate();
         }
+        Set<String> inserted = entries.isEmpty() ? Set.of() : upsertPapers(c, upsertPapers, date, entries);
         List<String> newPapers = new ArrayList<>();
         for (DigestEntry e : entries) {
-          String authors = PaperRows.authorsJson(e.authors());
-          if (!seen.contains(e.arxivId())) {
+          if (inserted.contains(e.arxivId())) {
             newPapers.add(e.arxivId());
           }
-          bindPaper(upsertPaper, e, authors);
-          upsertPaper.addBatch();
-          bindEntry(insertEntry, e, authors);
+          bindEntry(insertEntry, e, PaperRows.authorsJson(e.authors()));
           insertEntry.addBatch();
         }
         if (!entries.isEmpty()) {
-          upsertPaper.executeBatch();
           insertEntry.executeBatch();
         }
         Set<String> listed = new HashSet<>();
@@ -167,33 +177,53 @@ final class DigestWriter {
     return entries;
   }
 
-  private static Set<String> known(Connection c, PreparedStatement ps, List<DigestEntry> entries) throws SQLException {
-    Set<String> known = new HashSet<>();
-    if (entries.isEmpty()) {
-      return known;
+  /** Upserts the day's papers in one statement; answers the ids it inserted (the papers new to the store). */
+  private static Set<String> upsertPapers(Connection c, PreparedStatement ps, LocalDate date, List<DigestEntry> entries)
+      throws SQLException {
+    int n = entries.size();
+    Object[] ids = new Object[n];
+    Object[] titles = new Object[n];
+    Object[] urls = new Object[n];
+    Object[] votes = new Object[n];
+    Object[] authors = new Object[n];
+    Object[] media = new Object[n];
+    Object[] summaries = new Object[n];
+    Object[] vectors = new Object[n];
+    Object[] titleVectors = new Object[n];
+    Object[] authorsMore = new Object[n];
+    for (int i = 0; i < n; i++) {
+      DigestEntry e = entries.get(i);
+      ids[i] = e.arxivId();
+      titles[i] = PgText.store(e.title());
+      urls[i] = PgText.store(e.url());
+      votes[i] = e.votes().orElse(null);
+      authors[i] = PaperRows.authorsJson(e.authors());
+      media[i] = PgText.store(e.media().orElse(null));
+      summaries[i] = PgText.store(e.summary());
+      vectors[i] = SearchVectors.vector(e.title(), e.authors(), e.summary());
+      titleVectors[i] = SearchVectors.titleVector(e.title());
+      authorsMore[i] = e.authorsMore();
     }
-    Array ids = c.createArrayOf("text", entries.stream().map(DigestEntry::arxivId).toArray());
-    ps.setArray(1, ids);
+    ps.setArray(1, c.createArrayOf("text", ids));
+    ps.setArray(2, c.createArrayOf("text", titles));
+    ps.setArray(3, c.createArrayOf("text", urls));
+    ps.setArray(4, c.createArrayOf("integer", votes));
+    ps.setArray(5, c.createArrayOf("text", authors));
+    ps.setArray(6, c.createArrayOf("text", media));
+    ps.setArray(7, c.createArrayOf("text", summaries));
+    ps.setArray(8, c.createArrayOf("text", vectors));
+    ps.setArray(9, c.createArrayOf("text", titleVectors));
+    ps.setArray(10, c.createArrayOf("boolean", authorsMore));
+    ps.setObject(11, date);
+    Set<String> inserted = new HashSet<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        known.add(rs.getString(1));
+        if (rs.getBoolean(2)) {
+          inserted.add(rs.getString(1));
+        }
       }
     }
-    return known;
-  }
-
-  private static void bindPaper(PreparedStatement ps, DigestEntry e, String authors) throws SQLException {
-    ps.setString(1, e.arxivId());
-    Sql.setText(ps, 2, e.title());
-    Sql.setText(ps, 3, e.url());
-    Sql.setOptionalInt(ps, 4, e.votes());
-    ps.setString(5, authors);
-    Sql.setOptionalText(ps, 6, e.media());
-    Sql.setText(ps, 7, e.summary());
-    ps.setObject(8, e.date());
-    ps.setObject(9, e.date());
-    ps.setString(10, SearchVectors.vector(e.title(), e.authors(), e.summary()));
-    ps.setBoolean(11, e.authorsMore());
+    return inserted;
   }
 
   private static void bindEntry(PreparedStatement ps, DigestEntry e, String authors) throws SQLException {
@@ -235,9 +265,11 @@ final class DigestWriter {
         summary = Sql.text(rs, 4);
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE paper SET search = ?::tsvector WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE paper SET search = ?::tsvector, title_search = ?::tsvector WHERE id = ?")) {
       ps.setString(1, SearchVectors.vector(title, authors, summary));
-      ps.setLong(2, id);
+      ps.setString(2, SearchVectors.titleVector(title));
+      ps.setLong(3, id);
       ps.executeUpdate();
     }
   }

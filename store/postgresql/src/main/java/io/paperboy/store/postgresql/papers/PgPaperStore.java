@@ -52,10 +52,14 @@ public final class PgPaperStore implements PaperStore {
 
   @Override
   public IngestResult save(Digest digest) {
-    return db.write(c -> writer.save(c, List.of(digest)).get(0));
+    return db.writeRetryingDeadlocks(c -> writer.save(c, List.of(digest)).get(0));
   }
 
-  /** {@inheritDoc} Here about {@value #SAVE_ALL_CHUNK_ENTRIES} entries go into one transaction. */
+  /**
+   * {@inheritDoc} Here about {@value #SAVE_ALL_CHUNK_ENTRIES} entries go into one transaction.
+   * Instances saving the same days at once wait for each other day by day; if they meet in
+   * different orders PostgreSQL aborts one, which saves its chunk again (saving is idempotent).
+   */
   @Override
   public List<IngestResult> saveAll(List<Digest> digests) {
     List<IngestResult> results = new ArrayList<>(digests.size());
@@ -68,7 +72,7 @@ public final class PgPaperStore implements PaperStore {
         to++;
       } while (to < digests.size() && entries + digests.get(to).entries().size() <= SAVE_ALL_CHUNK_ENTRIES);
       List<Digest> chunk = digests.subList(from, to);
-      results.addAll(db.write(c -> writer.save(c, chunk)));
+      results.addAll(db.writeRetryingDeadlocks(c -> writer.save(c, chunk)));
       from = to;
     }
     return results;

@@ -51,6 +51,11 @@ final class SearchVectors {
     return sb.toString();
   }
 
+  /** The title's part of {@link #vector} alone (the same lexemes, positions and weight A). */
+  static String titleVector(String title) {
+    return vector(title, List.of(), "");
+  }
+
   /** Adds tokens from position {@code start}; returns the position after the last. */
   private static int add(Map<String, StringBuilder> lexemes, Map<String, Integer> counts, List<String> tokens,
       int start, String weight) {
