@@ -82,7 +82,8 @@ public final class SimilarPapers {
     if (b == null || !current(b)) {
       buildInBackground();
     }
-    return b == null ? Optional.empty() : related(b.index(), arxivId, n);
+    // a card's related papers take the bounded lookup: /paper stays a lookup, not a /similar
+    return b == null ? Optional.empty() : related(b.index().related(arxivId, n));
   }
 
   private void buildInBackground() {
@@ -100,7 +101,10 @@ public final class SimilarPapers {
   }
 
   private Optional<List<Related>> related(SimilarityIndex index, String arxivId, int n) {
-    Optional<List<SimilarityIndex.Match>> matches = index.similar(arxivId, n);
+    return related(index.similar(arxivId, n));
+  }
+
+  private Optional<List<Related>> related(Optional<List<SimilarityIndex.Match>> matches) {
     if (matches.isEmpty()) {
       return Optional.empty();
     }

@@ -38,6 +38,10 @@ public final class SimilarityIndex {
   public static final int QUERY_TERMS = 32;
   /** How many times a title token counts against one in the summary. */
   public static final int TITLE_WEIGHT = 2;
+  /** Heaviest terms of the paper whose strongest papers {@link #related} takes as candidates. */
+  static final int RELATED_SEED_TERMS = 12;
+  /** Per term, how many of its strongest papers {@link #related} looks at. */
+  static final int IMPACT_POSTINGS = 64;
 
   /**
    * One paper found alike.
@@ -65,6 +69,9 @@ public final class SimilarityIndex {
   private final int[] termStart;
   private final int[] postingDocs;
   private final float[] postingWeights;
+  // per term: at most IMPACT_POSTINGS of its papers, heaviest first (impact-ordered, cut)
+  private final int[] impactStart;
+  private final int[] impactDocs;
 
   private SimilarityIndex(String[] ids, int[] votes, String[] terms, int[] docStart, int[] docTerms, float[] docWeights) {
     this.ids = ids;
@@ -92,6 +99,24 @@ public final class SimilarityIndex {
         int at = fill[docTerms[i]]++;
         postingDocs[at] = d;
         postingWeights[at] = docWeights[i];
+      }
+    }
+    impactStart = new int[terms.length + 1];
+    for (int t = 0; t < terms.length; t++) {
+      impactStart[t + 1] = impactStart[t] + Math.min(IMPACT_POSTINGS, termStart[t + 1] - termStart[t]);
+    }
+    impactDocs = new int[impactStart[terms.length]];
+    for (int t = 0; t < terms.length; t++) {
+      int from = termStart[t];
+      int length = termStart[t + 1] - from;
+      // weight (a positive float's bits order as the float) high, paper low: heaviest, then first stored
+      long[] byWeight = new long[length];
+      for (int p = 0; p < length; p++) {
+        byWeight[p] = ((long) Float.floatToIntBits(postingWeights[from + p]) << 32) | (Integer.MAX_VALUE - postingDocs[from + p]);
+      }
+      Arrays.sort(byWeight);
+      for (int k = 0; k < impactStart[t + 1] - impactStart[t]; k++) {
+        impactDocs[impactStart[t] + k] = Integer.MAX_VALUE - (int) byWeight[length - 1 - k];
       }
     }
   }
@@ -137,6 +162,63 @@ public final class SimilarityIndex {
       }
     }
     return Optional.of(best(q, query, scores, n));
+  }
+
+  /**
+   * A quick few papers like {@code arxivId}, for a card's "related papers": the candidates are the
+   * {@value #IMPACT_POSTINGS} strongest papers of each of its {@value #RELATED_SEED_TERMS}
+   * heaviest terms, each scored exactly as {@link #similar} scores it. So every paper returned is
+   * ranked and scored as {@code /similar} would, and the work is bounded by those constants, not
+   * by the number of papers; a paper that is alike only through many weak terms can be missed,
+   * which {@code /similar} (the whole inverted lists) does not. Empty when the paper is not indexed.
+   */
+  public Optional<List<Match>> related(String arxivId, int n) {
+    Integer q = docOf.get(arxivId);
+    if (q == null) {
+      return Optional.empty();
+    }
+    int[] query = queryTerms(q);
+    int[] seeds = heaviest(query, RELATED_SEED_TERMS);
+    java.util.BitSet seen = new java.util.BitSet(ids.length);
+    int[] candidates = new int[seeds.length * IMPACT_POSTINGS];
+    int count = 0;
+    for (int i : seeds) {
+      int t = docTerms[i];
+      for (int p = impactStart[t]; p < impactStart[t + 1]; p++) {
+        int d = impactDocs[p];
+        if (d != q && !seen.get(d)) {
+          seen.set(d);
+          candidates[count++] = d;
+        }
+      }
+    }
+    Map<Integer, Float> scores = new HashMap<>(count * 2);
+    for (int c = 0; c < count; c++) {
+      scores.put(candidates[c], dot(query, candidates[c]));
+    }
+    List<Integer> ranked = new ArrayList<>(scores.keySet());
+    ranked.removeIf(d -> scores.get(d) <= 0);
+    ranked.sort((a, b) -> before(scores.get(a), scores.get(b), a, b) ? -1 : before(scores.get(b), scores.get(a), b, a) ? 1 : 0);
+    List<Match> matches = new ArrayList<>(Math.min(n, ranked.size()));
+    for (int k = 0; k < Math.min(Math.max(n, 0), ranked.size()); k++) {
+      int d = ranked.get(k);
+      matches.add(new Match(ids[d], scores.get(d), shared(query, d)));
+    }
+    return Optional.of(matches);
+  }
+
+  /** Of the query's positions, the {@code k} with the heaviest weights. */
+  private int[] heaviest(int[] query, int k) {
+    Integer[] order = new Integer[query.length];
+    for (int i = 0; i < query.length; i++) {
+      order[i] = query[i];
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -docWeights[i]).thenComparingInt(i -> docTerms[i]));
+    int[] kept = new int[Math.min(k, order.length)];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = order[i];
+    }
+    return kept;
   }
 
   /**
@@ -198,8 +280,12 @@ public final class SimilarityIndex {
 
   /** Whether paper {@code a} ranks before {@code b}: higher score, then more votes, then the smaller id. */
   private boolean before(float[] scores, int a, int b) {
-    if (scores[a] != scores[b]) {
-      return scores[a] > scores[b];
+    return before(scores[a], scores[b], a, b);
+  }
+
+  private boolean before(float scoreA, float scoreB, int a, int b) {
+    if (scoreA != scoreB) {
+      return scoreA > scoreB;
     }
     if (votes[a] != votes[b]) {
       return votes[a] > votes[b];

@@ -83,6 +83,41 @@ class SimilarityIndexTest {
   }
 
   @Test
+  @DisplayName("related papers (the bounded lookup a card uses) are scored and ordered as /similar scores them, mostly its own top")
+  void relatedIsBoundedSimilar() {
+    // GIVEN 1,500 synthetic papers: more than IMPACT_POSTINGS share most terms, so lists are cut
+    List<PaperText> texts = new ArrayList<>();
+    for (Digest d : SyntheticDigests.days(LocalDate.of(2024, 1, 1), 50, 30, 7)) {
+      for (DigestEntry e : d.entries()) {
+        texts.add(new PaperText(e.arxivId(), e.title(), e.summary(), e.votes()));
+      }
+    }
+    SimilarityIndex index = SimilarityIndex.of(texts);
+    int agreeing = 0;
+    int compared = 0;
+    for (int i = 0; i < texts.size(); i += 37) {
+      String id = texts.get(i).arxivId();
+      List<SimilarityIndex.Match> related = index.related(id, 3).orElseThrow();
+      // THEN each is a real match with /similar's exact score, best first, never the paper itself
+      assertThat(related).hasSize(3).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+      List<SimilarityIndex.Match> all = index.bruteForce(id, texts.size()).orElseThrow();
+      for (SimilarityIndex.Match m : related) {
+        assertThat(m.arxivId()).isNotEqualTo(id);
+        assertThat(all).contains(m);
+      }
+      List<String> top = index.similar(id, 3).orElseThrow().stream().map(SimilarityIndex.Match::arxivId).toList();
+      agreeing += (int) related.stream().filter(m -> top.contains(m.arxivId())).count();
+      compared += 3;
+    }
+    // AND the cut lists find most of /similar's own top three
+    assertThat(agreeing).isGreaterThanOrEqualTo(compared * 2 / 3);
+    // AND on a small index (no list cut) the card's three are /similar's three
+    SimilarityIndex small = SimilarityIndex.of(HANDMADE);
+    assertThat(small.related("k.video", 3)).isEqualTo(small.similar("k.video", 3));
+    assertThat(small.related("nope", 3)).isEmpty();
+  }
+
+  @Test
   @DisplayName("ties go to more votes, then the smaller id, so answers are reproducible")
   void ties() {
     List<PaperText> texts = List.of(
