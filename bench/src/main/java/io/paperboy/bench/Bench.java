@@ -19,6 +19,8 @@ public final class Bench {
 
   /** Korean and English queries of the kinds people type. */
   static final List<String> KOREAN_QUERIES = List.of("모델", "확산", "강화학습", "양자화", "비디오 생성");
+  /** One-syllable Hangul terms match as token prefixes (SearchTokens.lastIsPrefix): common, rarer and absent ones. */
+  static final List<String> ONE_SYLLABLE_QUERIES = List.of("성", "모", "주", "눈", "음");
   static final List<String> ENGLISH_QUERIES = List.of("LLM", "diffusion", "agent", "transformer alignment", "LoRA");
 
   private final int papers;
@@ -103,7 +105,9 @@ public final class Bench {
           + BenchReport.micros(top.p99()), "—", "—", "informational", true, BenchReport.Measured.latency(top)));
 
       searchRow(report, store, commands, "Korean", KOREAN_QUERIES, iterations / 4);
+      searchRow(report, store, commands, "Korean one syllable", ONE_SYLLABLE_QUERIES, iterations / 4);
       searchRow(report, store, commands, "English", ENGLISH_QUERIES, iterations / 4);
+      SimilarBenchmarks.rows(report, store, app.paperReading().papers(), commands, ingest.ids(), iterations / 4, log::println);
       roundTripRows(report, new RoundTripBenchmarks(commands, ingest.ids(), roundTripWarmUp, roundTrips));
     }
     fanOutRow(report, work);
@@ -111,22 +115,50 @@ public final class Bench {
     alertRows(report, quick ? 100 : 1_000, quick ? 500 : 10_000);
 
     if (!quick) {
-      log.println("process start: bare JVM vs paperboy ask");
-      ProcessBenchmarks.Run bare = ProcessBenchmarks.bareJvm();
-      ProcessBenchmarks.Run ask = ProcessBenchmarks.paperboy(List.of("ask", "/paper " + ingest.ids().get(0), "--db",
-          ingest.database().toString()));
-      report.add(new BenchReport.Row("start to answered (`paperboy ask /paper`)",
-          String.format(Locale.ROOT, "%.2f s", ask.seconds()), String.format(Locale.ROOT, "%.2f s (bare `java -version`)",
-          bare.seconds()), BenchReport.ratio(ask.seconds() / bare.seconds()), "< 2 s", ask.seconds() < 2,
-          BenchReport.Measured.of(ask.seconds(), "s").withBaseline(bare.seconds())
-              .withRatio(ask.seconds() / bare.seconds())));
-      ProcessBenchmarks.Run search = ProcessBenchmarks.paperboy(List.of("ask", "/search 모델", "--db",
-          ingest.database().toString()));
-      long kb = Math.max(ask.peakRssKb(), search.peakRssKb());
-      report.add(new BenchReport.Row("peak resident memory (ask /paper, /search at " + papers + " papers)",
-          kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024, BenchReport.Measured.of(kb / 1024.0, "MiB")));
+      startRows(report, ingest);
     }
     return report;
+  }
+
+  /**
+   * {@code paperboy ask /paper} from process start to answer, the median of a few starts: as the
+   * launcher starts it (fast start) and as a plain {@code java -jar} does, beside a bare JVM. The
+   * target (< 1 s) is about the launcher's start; the plain start shows what the archive buys.
+   */
+  private void startRows(BenchReport report, StoreBenchmarks.Ingest ingest) throws Exception {
+    int times = 5;
+    List<String> paper = List.of("ask", "/paper " + ingest.ids().get(0), "--db", ingest.database().toString());
+    log.println("process start: bare JVM vs paperboy ask, median of " + times);
+    ProcessBenchmarks.Run bare = ProcessBenchmarks.bareJvm(times);
+    java.util.Optional<ProcessBenchmarks.Start> fast = ProcessBenchmarks.fastStart();
+    ProcessBenchmarks.Start plain = ProcessBenchmarks.plainJar().orElseGet(ProcessBenchmarks::benchClasspath);
+    ProcessBenchmarks.Run plainRun = ProcessBenchmarks.median(plain, paper, times);
+    ProcessBenchmarks.Run measured = plainRun;
+    if (fast.isPresent()) {
+      ProcessBenchmarks.Run fastRun = ProcessBenchmarks.median(fast.get(), paper, times);
+      measured = fastRun;
+      double r = fastRun.seconds() / plainRun.seconds();
+      report.add(new BenchReport.Row("start to answered (`paperboy ask /paper` at " + papers + " papers), "
+          + fast.get().description(), String.format(Locale.ROOT, "%.2f s", fastRun.seconds()),
+          String.format(Locale.ROOT, "%.2f s (%s); bare `java -version` %.2f s", plainRun.seconds(), plain.description(),
+              bare.seconds()), BenchReport.ratio(r) + " of plain", "< 1 s", fastRun.seconds() < 1,
+          BenchReport.Measured.of(fastRun.seconds(), "s").withBaseline(plainRun.seconds()).withRatio(r)
+              .with("bare_jvm_s", bare.seconds()).with("papers", papers)));
+    } else {
+      log.println("no fast-start archive: run the bench as `./paperboy bench` to measure the launcher's start");
+      report.add(new BenchReport.Row("start to answered (`paperboy ask /paper` at " + papers + " papers), "
+          + plain.description() + " (no archive: not started by ./paperboy bench)",
+          String.format(Locale.ROOT, "%.2f s", plainRun.seconds()),
+          String.format(Locale.ROOT, "%.2f s (bare `java -version`)", bare.seconds()),
+          BenchReport.ratio(plainRun.seconds() / bare.seconds()), "< 1 s", plainRun.seconds() < 1,
+          BenchReport.Measured.of(plainRun.seconds(), "s").withBaseline(bare.seconds())
+              .withRatio(plainRun.seconds() / bare.seconds()).with("papers", papers)));
+    }
+    ProcessBenchmarks.Run search = ProcessBenchmarks.median(fast.orElse(plain),
+        List.of("ask", "/search 모델", "--db", ingest.database().toString()), 1);
+    long kb = Math.max(measured.peakRssKb(), search.peakRssKb());
+    report.add(new BenchReport.Row("peak resident memory (ask /paper, /search at " + papers + " papers)",
+        kb / 1024 + " MiB", "—", "—", "< 256 MiB", kb > 0 && kb < 256 * 1024, BenchReport.Measured.of(kb / 1024.0, "MiB")));
   }
 
   private void roundTripRows(BenchReport report, RoundTripBenchmarks bench) throws Exception {

@@ -1,5 +1,6 @@
 package io.paperboy.bench;
 
+import io.paperboy.store.ArxivId;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.paperboy.bot.config.DeliveryConfig;
@@ -11,6 +12,7 @@ import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.testkit.platform.FakePlatform;
 import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.testkit.platform.RateLimits;
+import io.paperboy.testkit.outbox.OutboxDrain;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
 import io.paperboy.scheduler.plan.DigestDays;
 import io.paperboy.scheduler.plan.PlanRules;
@@ -104,7 +106,7 @@ final class FanOutBenchmark {
       long start = System.nanoTime();
       worker.start();
       try {
-        awaitDrained(reports, Duration.ofMinutes(10));
+        OutboxDrain.await(reports, Duration.ofMinutes(10));
       } finally {
         worker.stop(Duration.ofSeconds(10));
       }
@@ -127,25 +129,11 @@ final class FanOutBenchmark {
     List<DigestEntry> entries = new ArrayList<>();
     for (int rank = 1; rank <= n; rank++) {
       String id = String.format("2406.%05d", 700 + rank);
-      entries.add(new DigestEntry(DAY, rank, id, "Paper " + rank + " of " + DAY, "https://arxiv.org/abs/" + id,
+      entries.add(new DigestEntry(DAY, rank, id, "Paper " + rank + " of " + DAY, ArxivId.absUrl(id),
           Optional.of(10 * (n - rank + 1)), List.of("Ada Lovelace", "Alan Turing"), Optional.empty(),
           "- 요약 " + rank + ": a short summary of the paper."));
     }
     return new Digest(DAY, entries, "bench:" + DAY);
-  }
-
-  private static void awaitDrained(DeliveryReports outbox, Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    while (true) {
-      Map<Delivery.Status, Integer> counts = outbox.counts();
-      if (counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0) {
-        return;
-      }
-      if (System.nanoTime() > end) {
-        throw new IllegalStateException("the outbox did not drain within " + max + ": " + counts);
-      }
-      Thread.sleep(20);
-    }
   }
 
   /** Every planned row and every 429 is logged; the bench prints counts instead of thousands of lines. */

@@ -120,7 +120,7 @@ final class RoundTripBenchmarks {
           SignedRequests.Answer refused = requests.post(trivial, body);
           long t2 = System.nanoTime();
           if (ack.statusCode() != 200) {
-            throw new IllegalStateException("Bolt answered /paper " + id + " with HTTP " + ack.statusCode());
+            throw new IllegalStateException("Bolt answered /paper " + id + " with HTTP " + ack.statusCode() + ": " + ack.body());
           }
           requireAnswered("Slack", id, ack.body());
           // Jetty's default servlet refuses a POST to an unmapped path (405) without Bolt being involved

@@ -191,7 +191,7 @@ final class StoreBenchmarks {
 
   private static long timeCommand(CommandService commands, String id) {
     long t0 = System.nanoTime();
-    commands.execute(request("paper", Map.of("id", id))).toCompletableFuture().join();
+    commands.answerHere(request("paper", Map.of("id", id)));
     return System.nanoTime() - t0;
   }
 
@@ -208,14 +208,18 @@ final class StoreBenchmarks {
     return System.nanoTime() - t0;
   }
 
-  /** A command, dispatched as a platform would, {@code iterations} times after as many warm-up runs. */
+  /**
+   * A command through the command service as the console and {@code paperboy ask} call it (on the
+   * caller's thread; the platforms' path, with its budget, is what the round-trip rows time),
+   * {@code iterations} times after as many warm-up runs.
+   */
   Latencies command(CommandService commands, int iterations, List<Map<String, Object>> optionSets, String name) {
     Latencies l = new Latencies();
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < iterations; i++) {
         Map<String, Object> options = optionSets.get(i % optionSets.size());
         long t0 = System.nanoTime();
-        commands.execute(request(name, options)).toCompletableFuture().join();
+        commands.answerHere(request(name, options));
         if (round == 1) {
           l.add(System.nanoTime() - t0);
         }

@@ -1,5 +1,6 @@
 package io.paperboy.bench;
 
+import io.paperboy.store.ArxivId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class SyntheticCorpus {
   }
 
   private void paper(StringBuilder md, String id, int votes) {
-    md.append("### [").append(sentence(6 + random.nextInt(8), true)).append("](https://arxiv.org/abs/").append(id)
+    md.append("### [").append(sentence(6 + random.nextInt(8), true)).append("](").append(ArxivId.absUrl(id))
         .append(")\n\n");
     md.append("![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/").append(id).append(".png)\n\n");
     md.append("Vote: ").append(Math.max(0, votes)).append("\n\n");

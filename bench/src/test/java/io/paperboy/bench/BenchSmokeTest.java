@@ -47,6 +47,8 @@ class BenchSmokeTest {
     assertThat(report.rows()).extracting(BenchReport.Row::name)
         .anyMatch(n -> n.startsWith("ingest")).anyMatch(n -> n.startsWith("/paper p50"))
         .anyMatch(n -> n.startsWith("/search Korean")).anyMatch(n -> n.startsWith("/search English"))
+        .anyMatch(n -> n.startsWith("/similar p50 / p99 at 300 papers"))
+        .anyMatch(n -> n.startsWith("/similar scoring"))
         .anyMatch(n -> n.startsWith("/paper round trip through JDA"))
         .anyMatch(n -> n.startsWith("/paper round trip through Bolt"))
         .anyMatch(n -> n.startsWith("fan-out: one day to 60 Discord channels"));

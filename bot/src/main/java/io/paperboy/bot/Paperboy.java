@@ -2,109 +2,120 @@ package io.paperboy.bot;
 
 import io.paperboy.bot.alerts.AlertCommand;
 import io.paperboy.bot.alerts.AlertMessageFormatter;
-import io.paperboy.core.command.Command;
-import io.paperboy.core.command.CommandRegistry;
-import io.paperboy.core.command.CommandService;
 import io.paperboy.bot.commands.DigestCommand;
 import io.paperboy.bot.commands.HelpCommand;
 import io.paperboy.bot.commands.PaperCommand;
 import io.paperboy.bot.commands.SearchCommand;
 import io.paperboy.bot.commands.TopCommand;
-import io.paperboy.bot.trend.TrendCommand;
+import io.paperboy.bot.similar.SimilarCommand;
+import io.paperboy.store.similar.SimilarPapers;
 import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.config.IngestConfig;
 import io.paperboy.bot.config.PaperboyConfig;
-import io.paperboy.core.gateway.ChannelGateway;
 import io.paperboy.bot.delivery.DailyPosts;
 import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.delivery.DeliveryWorker;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.bot.delivery.RetryPolicy;
-import io.paperboy.core.format.DailyPostFormatter;
-import io.paperboy.scheduler.alert.AlertPlanner;
-import io.paperboy.scheduler.digest.DigestParser;
-import io.paperboy.scheduler.ingest.DigestIngestor;
-import io.paperboy.scheduler.ingest.IngestProgress;
-import io.paperboy.scheduler.ingest.IngestReport;
+import io.paperboy.bot.delivery.WorkSignal;
 import io.paperboy.bot.subscriptions.PreviewCommand;
 import io.paperboy.bot.subscriptions.SubscribeCommand;
 import io.paperboy.bot.subscriptions.Subscribing;
 import io.paperboy.bot.subscriptions.SubscriptionDefaults;
 import io.paperboy.bot.subscriptions.SubscriptionsCommand;
 import io.paperboy.bot.subscriptions.UnsubscribeCommand;
+import io.paperboy.bot.trend.TrendCommand;
+import io.paperboy.core.command.Command;
+import io.paperboy.core.command.CommandRegistry;
+import io.paperboy.core.command.CommandService;
+import io.paperboy.core.format.DailyPostFormatter;
+import io.paperboy.core.gateway.ChannelGateway;
+import io.paperboy.core.health.Readiness;
+import io.paperboy.scheduler.alert.AlertPlanner;
+import io.paperboy.scheduler.digest.DigestParser;
+import io.paperboy.scheduler.ingest.DigestIngestor;
+import io.paperboy.scheduler.ingest.IngestProgress;
+import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.scheduler.plan.DeliveryPlanner;
+import io.paperboy.scheduler.plan.DigestDays;
+import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.scheduler.poll.DigestPoller;
 import io.paperboy.scheduler.poll.IngestRuntime;
 import io.paperboy.scheduler.poll.IngestSchedule;
 import io.paperboy.scheduler.poll.PollPolicy;
 import io.paperboy.scheduler.source.DigestSource;
 import io.paperboy.scheduler.source.DigestSources;
-import io.paperboy.scheduler.plan.DigestDays;
-import io.paperboy.scheduler.plan.PlanRules;
 import io.paperboy.store.ChannelRef;
+import io.paperboy.store.IngestResult;
 import io.paperboy.store.PaperStore;
 import io.paperboy.store.Platform;
 import io.paperboy.store.Stores;
-import io.paperboy.store.alert.AlertStore;
-import io.paperboy.store.delivery.DeliveryReports;
-import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.bot.database.Backends;
 import io.paperboy.bot.database.DatabaseSetting;
-import java.nio.file.Path;
-import java.time.Duration;
 import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.SubscriptionStore;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The composition root: builds the object graph with plain constructors, in one place, and hands
- * each component only what it needs. Adapters and the scheduler are started by {@code run}.
+ * The composition root: opens the stores and builds the object graph on them with plain
+ * constructors, feature by feature, in this one file. What leaves it is a feature's narrow view
+ * ({@link #commands}, {@link PaperReading}, {@link SubscriptionAdmin}) or an operation
+ * ({@link #ingest}, {@link #run}); no store or collaborator is handed out one by one.
+ *
+ * <p>The ingest side and the delivery side never hold each other: both are given the one
+ * {@link WorkSignal}, raised when an ingest adds alert rows or a new day, taken by delivery once it runs.
  */
 public final class Paperboy implements AutoCloseable {
+
+  /** What reads stored digests outside a command ({@code export}, {@code preview}). */
+  public record PaperReading(PaperStore papers, DailyPostFormatter dailyPosts) { }
+
+  /** What changes and reports subscriptions outside a command ({@code subscriptions list|add|remove}). */
+  public record SubscriptionAdmin(Subscribing subscribing, SubscriptionStore subscriptions, DeliveryReports reports) { }
 
   private final PaperboyConfig config;
   private final DatabaseSetting database;
   private final Clock clock;
   private final Stores stores;
-  private final PaperStore store;
-  private final AlertStore alerts;
-  private final OutboxStore outbox;
+  private final WorkSignal work = new WorkSignal();
+  /** What this instance's parts say about being ready (the platforms register theirs). */
+  private final Readiness readiness = new Readiness();
+  private final DailyPostFormatter dailyPostFormatter = new DailyPostFormatter();
+  private final DailyPosts dailyPosts;
   private final AlertPlanner alertPlanner;
   private final DigestIngestor ingestor;
-  private final DailyPostFormatter dailyPosts = new DailyPostFormatter();
-  private final SubscriptionStore subscriptions;
-  private final DailyPosts dailyPostComposer;
   private final Subscribing subscribing;
   private final CommandService commands;
-  /** Wakes the delivery worker once it runs, so alert rows planned at ingest go out at once. */
-  private volatile Runnable wakeDelivery = () -> { };
-  /** Runs the delivery planner once it runs, so a post that waited for a newly stored day goes out at once. */
-  private volatile Runnable planDeliveries = () -> { };
 
   private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
     this.clock = clock;
     this.database = DatabaseSetting.parse(config.database(), env);
     this.stores = Backends.open(database);
-    this.store = stores.papers();
-    this.alerts = stores.alerts();
-    this.outbox = stores.outbox();
-    // only digests of the last few days alert: an import of old days is history, not news
-    this.alertPlanner = new AlertPlanner(stores.transactions(), store, alerts, outbox, clock, config.zone(),
-        Duration.ofDays(3));
-    this.ingestor = new DigestIngestor(new DigestParser(), store);
-    this.subscriptions = stores.subscriptions();
-    this.dailyPostComposer = new DailyPosts(store, dailyPosts);
+    PaperStore papers = stores.papers();
+    // papers
+    this.dailyPosts = new DailyPosts(papers, dailyPostFormatter, config.delivery().maxPapers());
+    this.ingestor = new DigestIngestor(new DigestParser(config.ingest().maxPapersPerDay()), papers);
+    // alerts: only digests of the last few days alert; an import of old days is history, not news
+    this.alertPlanner = new AlertPlanner(stores.transactions(), papers, stores.alerts(), stores.outbox(), clock,
+        config.zone(), Duration.ofDays(3));
+    // subscriptions
     DeliveryConfig delivery = config.delivery();
-    this.subscribing = new Subscribing(subscriptions,
+    this.subscribing = new Subscribing(stores.subscriptions(),
         new SubscriptionDefaults(delivery.defaultTime(), config.zone(), delivery.defaultDays()));
-    this.commands = buildCommands();
+    // commands
+    this.commands = new CommandService(commandRegistry(papers));
   }
 
   /** Opens the database (creating and migrating it as needed) and wires everything on it. */
@@ -120,24 +131,25 @@ public final class Paperboy implements AutoCloseable {
     return new Paperboy(config, clock, env);
   }
 
-  private CommandService buildCommands() {
+  private CommandRegistry commandRegistry(PaperStore papers) {
     List<Command> list = new ArrayList<>();
-    list.add(new PaperCommand(store));
-    list.add(new TopCommand(store, config.zone()));
-    list.add(new SearchCommand(store));
-    list.add(new TrendCommand(store, config.zone()));
-    list.add(new DigestCommand(store, config.zone(), dailyPosts));
-    list.add(new AlertCommand(alerts, store, config.alerts()));
+    SimilarPapers similar = new SimilarPapers(papers);
+    list.add(new PaperCommand(papers, similar));
+    list.add(new TopCommand(papers, config.zone()));
+    list.add(new SearchCommand(papers));
+    list.add(new TrendCommand(papers, config.zone()));
+    list.add(new SimilarCommand(papers, similar));
+    list.add(new DigestCommand(papers, config.zone(), dailyPostFormatter));
+    list.add(new AlertCommand(stores.alerts(), papers, config.alerts()));
     list.add(new SubscribeCommand(subscribing));
     list.add(new UnsubscribeCommand(subscribing));
-    list.add(new SubscriptionsCommand(subscriptions, stores.reports()));
-    list.add(new PreviewCommand(subscribing, store, dailyPostComposer));
-    CommandRegistry[] self = new CommandRegistry[1];
-    list.add(new HelpCommand(() -> self[0].definitions()));
-    self[0] = new CommandRegistry(list);
-    return new CommandService(self[0]);
+    list.add(new SubscriptionsCommand(stores.subscriptions(), stores.reports()));
+    list.add(new PreviewCommand(subscribing, papers, dailyPosts));
+    list.add(new HelpCommand(List.copyOf(list)));
+    return new CommandRegistry(list);
   }
 
+  /** The configuration the graph was built from. */
   public PaperboyConfig config() {
     return config;
   }
@@ -147,54 +159,64 @@ public final class Paperboy implements AutoCloseable {
     return database;
   }
 
+  /** The application's clock (pinned by {@code --now} in tests and demos). */
   public Clock clock() {
     return clock;
   }
 
-  public PaperStore store() {
-    return store;
+  /** Answers every command, for every platform and the console: the one facade transports receive. */
+  public CommandService commands() {
+    return commands;
   }
 
-  public AlertStore alerts() {
-    return alerts;
+  public PaperReading paperReading() {
+    return new PaperReading(stores.papers(), dailyPostFormatter);
+  }
+
+  public SubscriptionAdmin subscriptionAdmin() {
+    return new SubscriptionAdmin(subscribing, stores.subscriptions(), stores.reports());
   }
 
   /** Ingests digest files or folders, then plans the alerts for papers new to the store. */
   public IngestReport ingest(List<Path> paths, IngestProgress progress) {
     IngestReport report = ingestor.ingest(paths, progress);
-    if (alertPlanner.plan(report.results()) > 0) {
-      wakeDelivery.run();
-    }
-    if (report.entriesAdded() > 0) {
-      planDeliveries.run();
-    }
+    stored(report.results());
     return report;
   }
 
-  public OutboxStore outbox() {
-    return outbox;
+  /** After digests were stored: plans their alerts and tells delivery what became due. */
+  private void stored(List<IngestResult> results) {
+    if (alertPlanner.plan(results) > 0) {
+      work.raise(WorkSignal.Work.OUTBOX_ROWS);
+    }
+    if (results.stream().anyMatch(r -> r.added() > 0)) {
+      work.raise(WorkSignal.Work.DIGEST_STORED);
+    }
   }
 
-  /** The outbox read: last deliveries per channel, counts. */
-  public DeliveryReports reports() {
-    return stores.reports();
-  }
-
-  /** Answers every command, for every platform and the console. */
-  public CommandService commands() {
-    return commands;
-  }
-
-  public DailyPostFormatter dailyPosts() {
-    return dailyPosts;
-  }
-
-  public SubscriptionStore subscriptions() {
-    return subscriptions;
-  }
-
-  public Subscribing subscribing() {
-    return subscribing;
+  /**
+   * Starts everything {@code paperboy run} serves beside the console: the platform adapters whose
+   * secrets {@code env} holds, the digest polling and the daily posts (to those platforms and to
+   * {@code console}). Closing the result stops them in the order that loses nothing.
+   *
+   * @param notes where to say which adapter is not started for want of a secret
+   */
+  public Running run(Map<String, String> env, PrintStream notes, ChannelGateway console) throws Exception {
+    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, readiness, Optional.of(stores));
+    IngestRuntime ingest = null;
+    try {
+      ingest = startIngest();
+      Map<Platform, ChannelGateway> gateways = new EnumMap<>(Platform.class);
+      gateways.putAll(adapters.gateways());
+      gateways.put(Platform.CONSOLE, console);
+      return new Running(adapters, ingest, startDelivery(gateways));
+    } catch (Exception | Error e) {
+      adapters.close();
+      if (ingest != null) {
+        ingest.close();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -209,21 +231,18 @@ public final class Paperboy implements AutoCloseable {
       subscribing.subscribeIfAbsent(ChannelRef.console(), clock.instant());
     }
     Map<Delivery.Kind, PostComposer> composers = new EnumMap<>(Delivery.Kind.class);
-    composers.put(Delivery.Kind.DIGEST, dailyPostComposer);
-    composers.put(Delivery.Kind.NO_DIGEST, dailyPostComposer);
-    AlertMessageFormatter alertMessages = new AlertMessageFormatter(store);
-    composers.put(Delivery.Kind.ALERT, row -> alerts.batch(row.channel(), row.key())
+    composers.put(Delivery.Kind.DIGEST, dailyPosts);
+    composers.put(Delivery.Kind.NO_DIGEST, dailyPosts);
+    AlertMessageFormatter alertMessages = new AlertMessageFormatter(stores.papers());
+    composers.put(Delivery.Kind.ALERT, row -> stores.alerts().batch(row.channel(), row.key())
         .<PostComposer.Composed>map(b -> new PostComposer.Post(alertMessages.format(b)))
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
-    DeliveryWorker worker = new DeliveryWorker(outbox, composers, gateways,
+    DeliveryWorker worker = new DeliveryWorker(stores.outbox(), composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock);
-    DeliveryPlanner planner = new DeliveryPlanner(subscriptions, outbox, stores.reports(), DigestDays.of(store),
-        new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
-    DeliveryRuntime runtime = DeliveryRuntime.start(planner, worker);
-    wakeDelivery = worker::wake;
-    planDeliveries = runtime::planNow;
-    return runtime;
+        d.parallelism(), clock, d.maxMessages());
+    DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(),
+        DigestDays.of(stores.papers()), new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
+    return DeliveryRuntime.start(planner, worker, work);
   }
 
   /**
@@ -234,22 +253,16 @@ public final class Paperboy implements AutoCloseable {
     IngestConfig ingest = config.ingest();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    DigestParser parser = new DigestParser();
+    DigestParser parser = new DigestParser(ingest.maxPapersPerDay());
     List<DigestSource> sources = DigestSources.parse(config.sources(), parser::parse, http,
         ingest.httpTimeoutDuration());
-    DigestPoller poller = new DigestPoller(sources, store, clock, config.zone(), new PollPolicy(
+    DigestPoller poller = new DigestPoller(sources, stores.papers(), clock, config.zone(), new PollPolicy(
         ingest.firstTryTime(), ingest.initialBackoffDuration(), ingest.maxBackoffDuration(), ingest.giveUpTime()));
-    poller.addListener((result, digest) -> {
-      if (alertPlanner.plan(List.of(result)) > 0) {
-        wakeDelivery.run();
-      }
-      if (result.added() > 0) {
-        planDeliveries.run();
-      }
-    });
+    poller.addListener((result, digest) -> stored(List.of(result)));
     return IngestRuntime.start(poller, clock, config.zone(), new IngestSchedule(ingest.cron(), config.zone()));
   }
 
+  /** Closes the command service, then the stores: after whatever {@link #run} started is closed. */
   @Override
   public void close() {
     commands.close();

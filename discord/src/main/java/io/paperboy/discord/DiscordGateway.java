@@ -53,18 +53,21 @@ public final class DiscordGateway implements ChannelGateway {
   /** Used when a post carries no header to name its forum post. */
   static final String DEFAULT_FORUM_POST_NAME = "Daily Papers";
 
-  private final JDA jda;
+  private final DiscordShards shards;
   private final DiscordRenderer renderer;
   private final Duration timeout;
+  private final InvalidRequestGuard guard;
 
   /**
    * @param timeout how long one request may take, rate-limit waits included, before the post is
    *                reported as {@link PostException.Kind#TRANSIENT}
+   * @param guard   pauses posting while invalid answers approach Discord's ban threshold
    */
-  public DiscordGateway(JDA jda, DiscordRenderer renderer, Duration timeout) {
-    this.jda = Objects.requireNonNull(jda, "jda");
+  DiscordGateway(DiscordShards shards, DiscordRenderer renderer, Duration timeout, InvalidRequestGuard guard) {
+    this.shards = Objects.requireNonNull(shards, "shards");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   @Override
@@ -77,10 +80,18 @@ public final class DiscordGateway implements ChannelGateway {
     if (channel.platform() != Platform.DISCORD) {
       throw new PostException(PostException.Kind.PERMANENT, "wrong-platform", "not a Discord channel: " + channel.key());
     }
+    Optional<Duration> paused = guard.pausedFor();
+    if (paused.isPresent()) {
+      throw new PostException(PostException.Kind.RATE_LIMITED, "invalid-requests",
+          "Discord posting paused: " + guard.count() + " invalid requests (401/403/429) in the last 10 minutes"
+              + " approach Discord's ban threshold; not posting to " + channel.key(), paused, null);
+    }
+    JDA jda = channel.isDirectMessage() ? shards.any() : shardOf(channel);
     if (jda.getStatus() != JDA.Status.CONNECTED) {
       // the cache may be rebuilding: do not mistake that for a deleted channel
       throw new PostException(PostException.Kind.TRANSIENT, "not-connected",
-          "Discord session is " + jda.getStatus() + ", cannot post to " + channel.key());
+          "Discord shard " + jda.getShardInfo().getShardId() + " is " + jda.getStatus() + ", cannot post to "
+              + channel.key());
     }
     Nonces nonces = new Nonces(options.idempotencyKey());
     try {
@@ -91,7 +102,7 @@ public final class DiscordGateway implements ChannelGateway {
       }
       GuildChannel target = DiscordChannels.resolve(jda, channel, options.style());
       if (target instanceof ForumChannel forum) {
-        return forum(forum, message, nonces);
+        return forum(forum, message, nonces, options.mayHavePosted());
       }
       MessageChannel messages = (MessageChannel) target;
       if (options.style() == PostStyle.THREADS && !(target instanceof ThreadChannel) && !message.paperCards().isEmpty()) {
@@ -101,6 +112,30 @@ public final class DiscordGateway implements ChannelGateway {
     } catch (RuntimeException e) {
       throw DiscordErrors.classify(channel, e);
     }
+  }
+
+  /** As {@link #post} sends them: the rendered parts, or in threads style the header's parts and one per card. */
+  @Override
+  public int messages(Message message, PostStyle style) {
+    if (style == PostStyle.THREADS && !message.paperCards().isEmpty()) {
+      List<Block> headerBlocks = message.blocks().stream().filter(b -> !(b instanceof Block.PaperCard)).toList();
+      return renderer.render(new Message(headerBlocks, false, message.mention())).size() + message.paperCards().size();
+    }
+    return renderer.render(message).size();
+  }
+
+  /** The session of the guild's shard; a guild whose shard another instance runs cannot be posted to from here. */
+  private JDA shardOf(ChannelRef channel) throws PostException {
+    long guild;
+    try {
+      guild = Long.parseUnsignedLong(channel.workspace());
+    } catch (NumberFormatException e) {
+      throw new PostException(PostException.Kind.CHANNEL_GONE, "10004",
+          "cannot post to " + channel.key() + ": " + channel.workspace() + " is not a Discord guild id");
+    }
+    return shards.forGuild(guild).orElseThrow(() -> new PostException(PostException.Kind.TRANSIENT, "other-shard",
+        "guild " + channel.workspace() + " is on shard " + ShardPlan.shardOf(guild, shards.total()) + " of "
+            + shards.total() + ", which this instance does not run; cannot post to " + channel.key()));
   }
 
   private List<String> send(MessageChannel channel, List<MessageCreateData> parts, Nonces nonces) {
@@ -131,16 +166,29 @@ public final class DiscordGateway implements ChannelGateway {
     return new PostReceipt(ids);
   }
 
-  private PostReceipt forum(ForumChannel forum, Message message, Nonces nonces) {
+  private PostReceipt forum(ForumChannel forum, Message message, Nonces nonces, boolean mayHavePosted) {
     List<MessageCreateData> parts = renderer.render(message);
     if (parts.isEmpty()) {
       return new PostReceipt(List.of());
     }
-    ForumPost post = complete(forum.createForumPost(forumPostName(message), parts.get(0)));
+    String name = forumPostName(message);
+    String marker = ForumMarker.of(nonces.key());
+    // a forum post takes no nonce: after an attempt that may have created it, look for it first
+    Optional<ThreadChannel> earlier = mayHavePosted ? ForumMarker.find(forum, name, marker, timeout) : Optional.empty();
+    ThreadChannel thread;
     List<String> ids = new ArrayList<>();
-    ids.add(post.getMessage().getId());
+    if (earlier.isPresent()) {
+      thread = earlier.get();
+      // the starter message of a forum post has the thread's id
+      ids.add(thread.getId());
+    } else {
+      ForumPost post = complete(forum.createForumPost(name, ForumMarker.mark(parts.get(0), marker)));
+      thread = post.getThreadChannel();
+      ids.add(post.getMessage().getId());
+    }
     nonces.next();
-    ids.addAll(send(post.getThreadChannel(), parts.subList(1, parts.size()), nonces));
+    // the rest carry nonces: what the interrupted attempt already posted comes back, not again
+    ids.addAll(send(thread, parts.subList(1, parts.size()), nonces));
     return new PostReceipt(ids);
   }
 
@@ -170,6 +218,10 @@ public final class DiscordGateway implements ChannelGateway {
 
     Nonces(String key) {
       this.key = key;
+    }
+
+    String key() {
+      return key;
     }
 
     String next() {

@@ -28,6 +28,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * <p>Mentions: every message allows no mention at all, whatever its text says ({@code @everyone}
  * in a summary stays inert); a message carrying a {@link Mention} pings exactly that user or role
  * from the first message's text.
+ *
+ * <p>Over 300 lines because layout and packing work on one list of pieces whose limits (embed
+ * count, total characters, files) only hold if they are checked together.
  */
 public final class DiscordRenderer {
 

@@ -16,9 +16,11 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
  * @param apiUrl     REST base URL including the version path, ending in {@code /}
  *                   ({@code discord.api-url}, default {@value #DEFAULT_API_URL})
  * @param gatewayUrl gateway WebSocket URL ({@code discord.gateway-url}, default
- *                   {@code wss://gateway.discord.gg/})
+ *                   {@code wss://gateway.discord.gg/}); when it is the default, the URL
+ *                   {@code GET /gateway/bot} answers is used, as Discord asks
+ * @param shards     which shards this instance runs ({@code discord.shards.*})
  */
-public record DiscordSettings(String token, String apiUrl, String gatewayUrl) {
+public record DiscordSettings(String token, String apiUrl, String gatewayUrl, ShardPlan shards) {
 
   /** The environment variable whose presence turns the Discord adapter on. */
   public static final String TOKEN_VARIABLE = "DISCORD_TOKEN";
@@ -30,6 +32,7 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl) {
   public static final String DEFAULT_GATEWAY_URL = new ConcurrentSessionController().getGateway();
 
   public DiscordSettings {
+    Objects.requireNonNull(shards, "shards");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(apiUrl, "apiUrl");
     Objects.requireNonNull(gatewayUrl, "gatewayUrl");
@@ -41,9 +44,29 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl) {
     requireScheme("discord.gateway-url", gatewayUrl, "ws", "wss");
   }
 
+  /** Every shard Discord recommends, on this instance. */
+  public DiscordSettings(String token, String apiUrl, String gatewayUrl) {
+    this(token, apiUrl, gatewayUrl, ShardPlan.recommended());
+  }
+
   /** Discord's own endpoints. */
   public static DiscordSettings of(String token) {
     return new DiscordSettings(token, DEFAULT_API_URL, DEFAULT_GATEWAY_URL);
+  }
+
+  /** These settings running the shards {@code plan} names. */
+  public DiscordSettings withShards(ShardPlan plan) {
+    return new DiscordSettings(token, apiUrl, gatewayUrl, plan);
+  }
+
+  /** Whether the gateway URL was set rather than left to {@code GET /gateway/bot}. */
+  boolean gatewayOverridden() {
+    return !gatewayUrl.equals(DEFAULT_GATEWAY_URL) && !gatewayUrl.equals(DEFAULT_GATEWAY_URL.replaceAll("/$", ""));
+  }
+
+  /** The REST host, for messages that must say where the bot tried to connect. */
+  String apiHost() {
+    return URI.create(apiUrl).getHost();
   }
 
   /**
@@ -63,7 +86,7 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl) {
   /** Never prints the token. */
   @Override
   public String toString() {
-    return "DiscordSettings[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + "]";
+    return "DiscordSettings[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", shards=" + shards + "]";
   }
 
   private static void requireScheme(String setting, String url, String... schemes) {

@@ -35,7 +35,7 @@ final class PaperCardEmbed {
     }
     embed.addField("Links", links(card), true);
     if (!card.authors().isEmpty()) {
-      String authors = DiscordMarkdown.escape(AuthorList.shorten(card.authors()));
+      String authors = DiscordMarkdown.escape(AuthorList.of(card));
       embed.addField("Authors", DiscordText.fit(authors, MessageEmbed.VALUE_MAX_LENGTH), false);
     }
     embed.setFooter("arXiv:" + card.arxivId());
@@ -61,7 +61,11 @@ final class PaperCardEmbed {
     List<String> links = new ArrayList<>();
     links.add("[PDF](" + card.pdfUrl() + ")");
     links.add("[Hugging Face](" + card.huggingFaceUrl() + ")");
-    card.video().flatMap(PaperCardEmbed::validUrl).ifPresent(v -> links.add("[Video](" + v + ")"));
+    // a video URL may be up to URL_MAX_LENGTH (2,000) long, a field value only 1,024: a link too
+    // long for the field is left out rather than cut into a broken one
+    card.video().flatMap(PaperCardEmbed::validUrl).map(v -> "[Video](" + v + ")")
+        .filter(v -> String.join(" · ", links).length() + " · ".length() + v.length() <= MessageEmbed.VALUE_MAX_LENGTH)
+        .ifPresent(links::add);
     return String.join(" · ", links);
   }
 

@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("DiscordRenderer")
 class DiscordRendererTest {
@@ -101,6 +105,24 @@ class DiscordRendererTest {
   }
 
   @Test
+  @DisplayName("a cut author list ('+') reads '25+ authors' when long, 'et al.' when short")
+  void cutAuthors() {
+    PaperCard many = TestPapers.card(2, "Big collab", "- x", TestPapers.authors(25), Optional.of(3));
+    PaperCard cutMany = new PaperCard(many.arxivId(), many.title(), many.absUrl(), many.summary(), many.votes(),
+        many.authors(), true, many.thumbnail(), many.video(), many.dates(), many.rank());
+    PaperCard cutFew = new PaperCard(many.arxivId(), many.title(), many.absUrl(), many.summary(), many.votes(),
+        List.of("Ge Zhang", "Wenhu Chen"), true, many.thumbnail(), many.video(), many.dates(), many.rank());
+    assertThat(authorsField(cutMany)).endsWith("… et al. (25+ authors)");
+    assertThat(authorsField(many)).endsWith("… et al. (25 authors)");
+    assertThat(authorsField(cutFew)).isEqualTo("Ge Zhang, Wenhu Chen et al.");
+  }
+
+  private String authorsField(PaperCard card) {
+    return single(renderer.render(Message.of(card))).getFields().stream()
+        .filter(f -> "Authors".equals(f.getName())).findFirst().orElseThrow().getValue();
+  }
+
+  @Test
   @DisplayName("draws a card: linked title with readable LaTeX, fields, footer, thumbnail as image")
   void card() {
     PaperCard card = new PaperCard("2406.04325", "Scaling 10$\\times$ & <More>", "https://arxiv.org/abs/2406.04325",
@@ -181,6 +203,78 @@ class DiscordRendererTest {
   @DisplayName("an empty message renders as nothing")
   void empty() {
     assertThat(renderer.render(Message.builder().build())).isEmpty();
+  }
+
+  /** Every field of a card a digest can fill, one at a time at a hostile length, then all at once. */
+  static Stream<Arguments> hostileCards() {
+    String family = "👨‍👩‍👧";
+    String abs = "https://arxiv.org/abs/2406.04325";
+    String longUrl = abs + "?" + "a".repeat(3_000);
+    String video = "https://cdn.example/" + "v".repeat(1_950) + ".mp4"; // a valid embed URL, too long for a field
+    List<String> thousands = TestPapers.authors(3_000);
+    return Stream.of(
+        Arguments.of("3,300-char title", hostile("T".repeat(3_300), "- x", List.of("A"), abs, Optional.empty(),
+            Optional.empty())),
+        Arguments.of("emoji-family title", hostile(family.repeat(500), "- x", List.of("A"), abs, Optional.empty(),
+            Optional.empty())),
+        Arguments.of("20,000-char one-line summary", hostile("T", "- " + "가*".repeat(10_000), List.of("A"), abs,
+            Optional.empty(), Optional.empty())),
+        Arguments.of("5,000-char author name", hostile("T", "- x", List.of("N_".repeat(2_500)), abs, Optional.empty(),
+            Optional.empty())),
+        Arguments.of("3,000 authors", hostile("T", "- x", thousands, abs, Optional.empty(), Optional.empty())),
+        Arguments.of("3,000-char abstract URL", hostile("T", "- x", List.of("A"), longUrl, Optional.empty(),
+            Optional.empty())),
+        Arguments.of("3,500-char thumbnail URL", hostile("T", "- x", List.of("A"), abs,
+            Optional.of("https://cdn.example/" + "p".repeat(3_500) + ".png"), Optional.empty())),
+        Arguments.of("1,970-char video URL", hostile("T", "- x", List.of("A"), abs, Optional.empty(), Optional.of(video))),
+        Arguments.of("every field at once", hostile("*" + "T".repeat(3_300), "- " + "가*".repeat(10_000), thousands,
+            longUrl, Optional.of("https://cdn.example/" + "p".repeat(1_950) + ".png"), Optional.of(video))));
+  }
+
+  private static PaperCard hostile(String title, String summary, List<String> authors, String url,
+      Optional<String> thumbnail, Optional<String> video) {
+    return new PaperCard("2406.04325", title, url, summary, Optional.of(3), authors, true, thumbnail, video,
+        List.of(TestPapers.DAY), Optional.of(1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileCards")
+  @DisplayName("a hostile-length field is cut at its limit: every message validates, alone and in a day")
+  void hostileFields(String what, PaperCard card) throws Exception {
+    for (Message message : List.of(Message.of(card), TestPapers.dailyPost(TestPapers.DAY, List.of(card, TestPapers.typical(2))))) {
+      List<MessageCreateData> messages = renderer.render(message);
+      assertThat(messages).isNotEmpty();
+      for (MessageCreateData m : messages) {
+        JsonNode body = JSON.readTree(m.toData().toJson());
+        assertThat(DiscordPayloadValidator.validate(body)).as(what).isEmpty();
+        assertThat(m.getEmbeds().stream().mapToInt(MessageEmbed::getLength).sum()).as(what).isLessThanOrEqualTo(6000);
+      }
+      assertThat(messages.stream().flatMap(m -> m.getEmbeds().stream()))
+          .anyMatch(e -> "arXiv:2406.04325".equals(e.getFooter() == null ? null : e.getFooter().getText()));
+    }
+  }
+
+  @Test
+  @DisplayName("a 4,000-char emoji title is cut at a grapheme boundary within the 256-char embed title")
+  void longTitleGraphemes() {
+    String family = "👨‍👩‍👧";
+    MessageEmbed embed = single(renderer.render(Message.of(hostile(family.repeat(500), "- x", List.of("A"),
+        "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.empty()))));
+    String title = embed.getTitle();
+    assertThat(title.length()).isLessThanOrEqualTo(MessageEmbed.TITLE_MAX_LENGTH);
+    String kept = title.substring("#1 ".length()).replace("…", "").strip();
+    assertThat(kept).isNotEmpty();
+    assertThat(kept.length() % family.length()).as("no emoji family split").isZero();
+  }
+
+  @Test
+  @DisplayName("a video URL too long for the Links field is left out, the other links stay")
+  void longVideoLink() {
+    String video = "https://cdn.example/" + "v".repeat(1_950) + ".mp4";
+    MessageEmbed embed = single(renderer.render(Message.of(hostile("T", "- x", List.of("A"),
+        "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.of(video)))));
+    assertThat(embed.getFields()).filteredOn(f -> "Links".equals(f.getName())).singleElement()
+        .satisfies(f -> assertThat(f.getValue()).contains("[PDF](").contains("[Hugging Face](").doesNotContain("Video"));
   }
 
   private static MessageEmbed single(List<MessageCreateData> messages) {

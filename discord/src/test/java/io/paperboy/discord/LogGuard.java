@@ -51,6 +51,11 @@ final class LogGuard implements BeforeAllCallback, BeforeEachCallback, AfterEach
     return this;
   }
 
+  /** The WARN/ERROR lines seen so far in this test (they are still checked after it). */
+  List<ILoggingEvent> warnings() {
+    return List.copyOf(events);
+  }
+
   private boolean classLevel;
 
   @Override

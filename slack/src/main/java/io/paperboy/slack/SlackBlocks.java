@@ -2,12 +2,15 @@ package io.paperboy.slack;
 
 import static io.paperboy.slack.SlackRenderer.CARD_SUMMARY_BUDGET;
 import static io.paperboy.slack.SlackRenderer.MAX_ALT_TEXT;
+import static io.paperboy.slack.SlackRenderer.MAX_CARD_TITLE;
 import static io.paperboy.slack.SlackRenderer.MAX_CONTEXT_ELEMENTS;
 import static io.paperboy.slack.SlackRenderer.MAX_CONTEXT_TEXT;
 import static io.paperboy.slack.SlackRenderer.MAX_HEADER_TEXT;
 import static io.paperboy.slack.SlackRenderer.MAX_IMAGE_URL;
+import static io.paperboy.slack.SlackRenderer.MAX_LINK_URL;
 import static io.paperboy.slack.SlackRenderer.MAX_SECTION_TEXT;
 
+import com.ibm.icu.text.BreakIterator;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.DividerBlock;
@@ -23,15 +26,20 @@ import io.paperboy.core.format.Latex;
 import io.paperboy.core.format.TextCut;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Mention;
+import io.paperboy.store.ArxivId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Draws one message block as Block Kit blocks, each within Slack's per-block limits, and counts
  * the characters it adds to a message so the renderer can keep whole messages small.
+ *
+ * <p>Over 300 lines because it is one drawing per {@code Block} kind plus the section splitting
+ * they all share; each drawing is a short method, and the limits they keep are Slack's, in one place.
  */
 final class SlackBlocks {
 
@@ -192,11 +200,18 @@ final class SlackBlocks {
     return Optional.of(new Unit(List.of(section(text)), text.length(), false, Optional.empty()));
   }
 
+  /*
+   * Every field a digest fills is bounded here or in sections(): the title (MAX_CARD_TITLE, at a
+   * grapheme boundary, counted after escaping), the abstract and video URLs (MAX_LINK_URL), the
+   * summary (CARD_SUMMARY_BUDGET, sections of MAX_SECTION_TEXT), the alt text (MAX_ALT_TEXT), the
+   * thumbnail URL (MAX_IMAGE_URL) and the authors (MAX_CONTEXT_TEXT).
+   */
   private static Unit card(Block.PaperCard card) {
-    String title = Latex.readable(card.title()).strip();
+    String title = escapedCut(Latex.readable(card.title()).strip(), MAX_CARD_TITLE);
+    String absUrl = card.absUrl().length() <= MAX_LINK_URL ? card.absUrl() : ArxivId.absUrl(card.arxivId());
     String titleLine = "*" + card.rank().map(r -> r + ". ").orElse("")
-        + SlackMrkdwn.link(card.absUrl(), title.isEmpty() ? card.arxivId() : title) + "*";
-    String more = TextCut.ELLIPSIS + " " + SlackMrkdwn.link(card.absUrl(), "more");
+        + SlackMrkdwn.link(absUrl, title.isEmpty() ? card.arxivId() : title) + "*";
+    String more = TextCut.ELLIPSIS + " " + SlackMrkdwn.link(absUrl, "more");
     List<String> sections = sections(List.of(titleLine), SlackMrkdwn.lines(card.summary()), CARD_SUMMARY_BUDGET, more);
 
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -215,13 +230,13 @@ final class SlackBlocks {
     List<ContextBlockElement> small = new ArrayList<>();
     card.votes().ifPresent(v -> small.add(plain("▲ " + v + (v == 1 ? " vote" : " votes"))));
     if (!card.authors().isEmpty()) {
-      small.add(plain(TextCut.cut(AuthorList.shorten(card.authors()), MAX_CONTEXT_TEXT)));
+      small.add(plain(TextCut.cut(AuthorList.of(card), MAX_CONTEXT_TEXT)));
     }
     if (!card.dates().isEmpty()) {
       small.add(plain(dates(card.dates())));
     }
     String links = SlackMrkdwn.link(card.pdfUrl(), "PDF") + " · " + SlackMrkdwn.link(card.huggingFaceUrl(), "Hugging Face")
-        + card.video().map(v -> " · " + SlackMrkdwn.link(v, "Video")).orElse("");
+        + card.video().filter(v -> v.length() <= MAX_LINK_URL).map(v -> " · " + SlackMrkdwn.link(v, "Video")).orElse("");
     small.add(markdown(links));
     for (ContextBlockElement e : small) {
       chars += e instanceof PlainTextObject p ? p.getText().length() : ((MarkdownTextObject) e).getText().length();
@@ -230,6 +245,31 @@ final class SlackBlocks {
     String headline = card.rank().map(r -> r + ". ").orElse("") + title;
     return new Unit(blocks, chars, true, Optional.of(headline));
   }
+
+  /**
+   * {@code text} cut at a grapheme boundary (with "…") so that, once {@link SlackMrkdwn#escape}d,
+   * it takes at most {@code max} chars: each {@code &}, {@code <}, {@code >} grows by an entity.
+   */
+  static String escapedCut(String text, int max) {
+    if (SlackMrkdwn.escape(text).length() <= max) {
+      return text;
+    }
+    BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+    graphemes.setText(text);
+    int budget = max - TextCut.ELLIPSIS.length();
+    int used = 0;
+    int end = 0;
+    for (int next = graphemes.next(); next != BreakIterator.DONE; next = graphemes.next()) {
+      int cost = SlackMrkdwn.escape(text.substring(end, next)).length();
+      if (used + cost > budget) {
+        break;
+      }
+      used += cost;
+      end = next;
+    }
+    return text.substring(0, end).stripTrailing() + TextCut.ELLIPSIS;
+  }
+
 
   /**
    * Packs mrkdwn lines into section texts of at most {@link SlackRenderer#MAX_SECTION_TEXT}

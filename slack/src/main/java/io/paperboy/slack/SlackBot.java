@@ -13,6 +13,8 @@ import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
 import io.paperboy.core.message.Message;
+import io.paperboy.slack.install.InstallPages;
+import io.paperboy.slack.install.SlackDistribution;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,25 +54,63 @@ public final class SlackBot {
   private final SlackRenderer renderer = new SlackRenderer();
   private final Clock clock;
   private final Map<String, String> commandBySlash = new LinkedHashMap<>();
+  private final Optional<SlackDistribution> distribution;
 
   /**
+   * A single-workspace bot ({@code SLACK_BOT_TOKEN}).
+   *
    * @param commands answers the commands; shared, so it stays open as long as its owner wants
    */
   public SlackBot(SlackSettings settings, CommandService commands, Slack slack, Clock clock) {
+    this(settings, commands, slack, clock, Optional.empty());
+  }
+
+  /**
+   * A bot for one workspace, or — with {@code distribution} — for every workspace that installs
+   * it through {@link SlackDistribution#INSTALL_PATH}; Bolt then answers each command with the
+   * token of the workspace it came from.
+   */
+  public SlackBot(SlackSettings settings, CommandService commands, Slack slack, Clock clock,
+      Optional<SlackDistribution> distribution) {
     settings.missing().ifPresent(why -> {
       throw new IllegalArgumentException("Slack cannot start: " + why);
     });
+    if (settings.distributed() != distribution.isPresent()) {
+      throw new IllegalArgumentException(settings.distributed()
+          ? "a distributed Slack app (" + SlackSettings.CLIENT_ID_VARIABLE + ") needs the database's installations"
+          : "installations given, but " + SlackSettings.CLIENT_ID_VARIABLE + " is not set");
+    }
     this.settings = settings;
     this.commands = commands;
     this.clock = clock;
-    String botToken = settings.botToken().orElseThrow();
-    this.app = new App(AppConfig.builder()
-        .singleTeamBotToken(botToken)
+    this.distribution = distribution;
+    AppConfig.AppConfigBuilder config = AppConfig.builder()
         .signingSecret(settings.signingSecret().orElse(null))
-        .slack(slack)
-        .build());
-    this.managers = new SlackManagers(slack.methods(botToken), settings::allowListed, clock, MANAGER_CACHE);
+        .slack(slack);
+    if (distribution.isPresent()) {
+      config.clientId(settings.clientId().orElseThrow())
+          .clientSecret(settings.clientSecret().orElseThrow())
+          .scope(String.join(",", SlackDistribution.BOT_SCOPES))
+          .oauthInstallPath(SlackDistribution.INSTALL_PATH)
+          .oauthRedirectUriPath(SlackDistribution.REDIRECT_PATH)
+          .oAuthInstallPageRenderingEnabled(false)
+          .oAuthRedirectUriPageRenderer(new InstallPages());
+      this.app = distribution.get().configure(new App(config.build()));
+    } else {
+      this.app = new App(config.singleTeamBotToken(settings.botToken().orElseThrow()).build());
+    }
+    this.managers = new SlackManagers(settings::allowListed, clock, MANAGER_CACHE);
     register();
+  }
+
+  /** Whether this bot serves many workspaces through the install flow. */
+  public Optional<SlackDistribution> distribution() {
+    return distribution;
+  }
+
+  /** The bot token of each workspace, for the gateway that posts deliveries. */
+  public BotTokens botTokens() {
+    return distribution.isPresent() ? distribution.get()::token : BotTokens.single(settings.botToken().orElseThrow());
   }
 
   /** The Bolt app, for the HTTP servlet or the Socket Mode client. */
@@ -118,7 +159,7 @@ public final class SlackBot {
     log.debug("{} {} from {} in {}:{}", invokedAs, text, payload.getUserId(), payload.getTeamId(), payload.getChannelId());
     SlashCommandReplies replies = new SlashCommandReplies(ctx, renderer, invokedAs);
     // parsing and the manager lookup (users.info) run inside the budget, so a slow Slack cannot delay the ack
-    commands.serve(command, () -> request(payload, parse(command, text, invokedAs)), replies);
+    commands.serve(command, () -> request(payload, ctx, parse(command, text, invokedAs)), replies);
     return replies.awaitAcknowledgement(commands.answerBudget());
   }
 
@@ -131,11 +172,12 @@ public final class SlackBot {
     }
   }
 
-  private CommandRequest request(SlashCommandPayload payload, ParsedCommand parsed) {
+  private CommandRequest request(SlashCommandPayload payload, SlashCommandContext ctx, ParsedCommand parsed) {
     // an org-wide install may leave team_id empty; the enterprise then scopes the settings
     String workspace = payload.getTeamId() != null && !payload.getTeamId().isBlank()
         ? payload.getTeamId() : payload.getEnterpriseId();
-    boolean canManage = managers.canManage(workspace, payload.getUserId());
+    // ctx.client() carries the token Bolt chose for this request's workspace
+    boolean canManage = managers.canManage(ctx.client(), workspace, payload.getUserId());
     Caller caller = new Caller(payload.getUserId(),
         payload.getUserName() == null ? payload.getUserId() : payload.getUserName(), canManage);
     return new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller,

@@ -2,6 +2,8 @@ package io.paperboy.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.servlet.SlackAppServlet;
+import com.slack.api.bolt.servlet.SlackOAuthAppServlet;
+import io.paperboy.slack.install.SlackDistribution;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -114,6 +116,12 @@ public final class SlackHttpServer implements AutoCloseable {
     // other paths have no servlet: Jetty answers them 404 without reading a body
     context.addFilter(new FilterHolder(guard), EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new SlackAppServlet(bot.app())), EVENTS_PATH);
+    if (bot.distribution().isPresent()) {
+      // browser GETs, not Slack's signed POSTs: the state (one-time, in the database) guards them
+      ServletHolder oauth = new ServletHolder(new SlackOAuthAppServlet(bot.app()));
+      context.addServlet(oauth, SlackDistribution.INSTALL_PATH);
+      context.addServlet(oauth, SlackDistribution.REDIRECT_PATH);
+    }
     server.setHandler(context);
     bot.app().start();
     try {
@@ -124,6 +132,11 @@ public final class SlackHttpServer implements AutoCloseable {
       throw new IllegalStateException("Slack HTTP mode could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     return new SlackHttpServer(server, connector, bot.app());
+  }
+
+  /** Where an admin starts installing the app into a workspace (a distributed app only). */
+  public URI installUrl() {
+    return eventsUrl().resolve(SlackDistribution.INSTALL_PATH);
   }
 
   /** The bound port. */

@@ -25,25 +25,23 @@ final class SlackManagers {
 
   private record Entry(boolean canManage, Instant expires) {}
 
-  private final MethodsClient client;
   private final BiPredicate<String, String> allowList;
   private final Clock clock;
   private final Duration ttl;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param client    Web API client bound to the bot token (needs {@code users:read})
    * @param allowList (team id, user id) → whether the configuration names this user
    * @param ttl       how long an answer from Slack is trusted
    */
-  SlackManagers(MethodsClient client, BiPredicate<String, String> allowList, Clock clock, Duration ttl) {
-    this.client = client;
+  SlackManagers(BiPredicate<String, String> allowList, Clock clock, Duration ttl) {
     this.allowList = allowList;
     this.clock = clock;
     this.ttl = ttl;
   }
 
-  boolean canManage(String teamId, String userId) {
+  /** @param client Web API client bound to the workspace's bot token (needs {@code users:read}) */
+  boolean canManage(MethodsClient client, String teamId, String userId) {
     if (allowList.test(teamId, userId)) {
       return true;
     }

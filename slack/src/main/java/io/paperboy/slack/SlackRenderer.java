@@ -34,6 +34,16 @@ public final class SlackRenderer {
   public static final int MAX_ALT_TEXT = 2_000;
   /** Image URL (Slack). */
   public static final int MAX_IMAGE_URL = 3_000;
+  /**
+   * A card's title as shown, escaped (ours: real titles stay under 300 chars; a hostile one must
+   * leave its section room and keep one card well under the ~12k message ceiling).
+   */
+  public static final int MAX_CARD_TITLE = 1_000;
+  /**
+   * A URL a card links in mrkdwn (ours: a longer abstract URL is replaced by the paper's canonical
+   * one, a longer video URL is left out rather than cut into a broken link).
+   */
+  public static final int MAX_LINK_URL = 1_000;
   /** All text, URLs and alt text of one message's blocks (ours, for Slack's ~12k ceiling). */
   public static final int MESSAGE_TEXT_BUDGET = 9_000;
   /** Summary characters one card shows before "… more" (ours: one card always fits one message). */

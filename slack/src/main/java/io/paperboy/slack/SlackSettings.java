@@ -13,7 +13,8 @@ import java.util.Set;
  * Everything the Slack adapter needs to start. Secrets come from the environment only; the rest
  * from the configuration file.
  *
- * @param botToken      {@code SLACK_BOT_TOKEN} ({@code xoxb-…}); required in both modes
+ * @param botToken      {@code SLACK_BOT_TOKEN} ({@code xoxb-…}); one workspace, required in both modes
+ *                      unless the app is distributed
  * @param appToken      {@code SLACK_APP_TOKEN} ({@code xapp-…}); present means Socket Mode
  * @param signingSecret {@code SLACK_SIGNING_SECRET}; with a bot token and no app token, HTTP mode
  * @param apiUrl        Web API base URL ending in {@code /api/}; a proxy or a fake can stand in
@@ -23,6 +24,9 @@ import java.util.Set;
  *                      another app in a workspace ({@code search → papersearch}); no slash
  * @param managers      user ids who may run manager-only commands besides workspace admins and
  *                      owners: {@code U123} anywhere, or {@code T1:U123} in one workspace only
+ * @param clientId      {@code SLACK_CLIENT_ID}: with the secret, the app is distributed — installed
+ *                      into any number of workspaces through {@code /slack/install} (HTTP mode)
+ * @param clientSecret  {@code SLACK_CLIENT_SECRET}
  */
 public record SlackSettings(
     Optional<String> botToken,
@@ -32,11 +36,15 @@ public record SlackSettings(
     String httpHost,
     int httpPort,
     Map<String, String> commandNames,
-    Set<String> managers) {
+    Set<String> managers,
+    Optional<String> clientId,
+    Optional<String> clientSecret) {
 
   public static final String BOT_TOKEN_VARIABLE = "SLACK_BOT_TOKEN";
   public static final String APP_TOKEN_VARIABLE = "SLACK_APP_TOKEN";
   public static final String SIGNING_SECRET_VARIABLE = "SLACK_SIGNING_SECRET";
+  public static final String CLIENT_ID_VARIABLE = "SLACK_CLIENT_ID";
+  public static final String CLIENT_SECRET_VARIABLE = "SLACK_CLIENT_SECRET";
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
 
   /** How Slack reaches the bot. */
@@ -47,7 +55,16 @@ public record SlackSettings(
     HTTP
   }
 
+  /** One workspace ({@code SLACK_BOT_TOKEN}), as before distribution. */
+  public SlackSettings(Optional<String> botToken, Optional<String> appToken, Optional<String> signingSecret, URI apiUrl,
+      String httpHost, int httpPort, Map<String, String> commandNames, Set<String> managers) {
+    this(botToken, appToken, signingSecret, apiUrl, httpHost, httpPort, commandNames, managers, Optional.empty(),
+        Optional.empty());
+  }
+
   public SlackSettings {
+    clientId = nonBlank(clientId);
+    clientSecret = nonBlank(clientSecret);
     botToken = nonBlank(botToken);
     appToken = nonBlank(appToken);
     signingSecret = nonBlank(signingSecret);
@@ -85,7 +102,16 @@ public record SlackSettings(
         Optional.ofNullable(env.get(BOT_TOKEN_VARIABLE)),
         Optional.ofNullable(env.get(APP_TOKEN_VARIABLE)),
         Optional.ofNullable(env.get(SIGNING_SECRET_VARIABLE)),
-        apiUrl, httpHost, httpPort, commandNames, Set.copyOf(managers));
+        apiUrl, httpHost, httpPort, commandNames, Set.copyOf(managers),
+        Optional.ofNullable(env.get(CLIENT_ID_VARIABLE)), Optional.ofNullable(env.get(CLIENT_SECRET_VARIABLE)));
+  }
+
+  /**
+   * Whether the app is distributed: installed per workspace through the OAuth flow, each
+   * workspace's token stored in the database ({@code SLACK_CLIENT_ID} and {@code SLACK_CLIENT_SECRET}).
+   */
+  public boolean distributed() {
+    return clientId.isPresent() && clientSecret.isPresent();
   }
 
   /** Secrets from {@code env}, Slack's own API, HTTP mode on 0.0.0.0:3000, default command names. */
@@ -98,7 +124,7 @@ public record SlackSettings(
     if (missing().isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(appToken.isPresent() ? Mode.SOCKET : Mode.HTTP);
+    return Optional.of(appToken.isPresent() && !distributed() ? Mode.SOCKET : Mode.HTTP);
   }
 
   /**
@@ -106,6 +132,15 @@ public record SlackSettings(
    * {@code run} prints this and goes on without Slack.
    */
   public Optional<String> missing() {
+    if (clientId.isPresent() != clientSecret.isPresent()) {
+      return Optional.of((clientId.isPresent() ? CLIENT_SECRET_VARIABLE : CLIENT_ID_VARIABLE) + " is not set; "
+          + CLIENT_ID_VARIABLE + " and " + CLIENT_SECRET_VARIABLE + " together make the app installable in many workspaces");
+    }
+    if (distributed()) {
+      // the OAuth redirect and the events of many workspaces arrive over HTTP
+      return signingSecret.isPresent() ? Optional.empty() : Optional.of(SIGNING_SECRET_VARIABLE
+          + " is not set; a distributed app (" + CLIENT_ID_VARIABLE + ") runs in HTTP mode and needs it");
+    }
     if (botToken.isPresent() && botToken.get().startsWith("xapp-")) {
       return Optional.of(BOT_TOKEN_VARIABLE + " holds an app-level token (xapp-…); it needs the bot token (xoxb-…)"
           + " and " + APP_TOKEN_VARIABLE + " the app-level one");
@@ -143,6 +178,7 @@ public record SlackSettings(
     return "SlackSettings[botToken=" + (botToken.isPresent() ? "set" : "unset")
         + ", appToken=" + (appToken.isPresent() ? "set" : "unset")
         + ", signingSecret=" + (signingSecret.isPresent() ? "set" : "unset")
+        + ", clientId=" + clientId.orElse("unset") + ", clientSecret=" + (clientSecret.isPresent() ? "set" : "unset")
         + ", apiUrl=" + apiUrl + ", http=" + httpHost + ":" + httpPort
         + ", commandNames=" + commandNames + ", managers=" + managers.size() + "]";
   }

@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("SlackRenderer: Message → Block Kit within Slack's limits")
 class SlackRendererTest {
@@ -185,6 +189,115 @@ class SlackRendererTest {
     assertThat(posts).hasSize(1);
     assertThat(types(blocks(posts).get(0))).containsExactly("section");
     assertThat(posts.get(0).text()).isEqualTo("No paper `2401.99999` &amp; nothing &lt;else&gt;.");
+  }
+
+  @Test
+  @DisplayName("a cut author list ('+') reads '25+ authors' when long, 'et al.' when short")
+  void cutAuthors() throws Exception {
+    List<String> named = new ArrayList<>();
+    for (int i = 1; i <= 25; i++) {
+      named.add("Author " + i);
+    }
+    assertThat(authorsElement(named, true)).endsWith("… et al. (25+ authors)");
+    assertThat(authorsElement(named, false)).endsWith("… et al. (25 authors)");
+    assertThat(authorsElement(List.of("Ge Zhang", "Wenhu Chen"), true)).isEqualTo("Ge Zhang, Wenhu Chen et al.");
+  }
+
+  private String authorsElement(List<String> authors, boolean more) throws Exception {
+    Block.PaperCard card = new Block.PaperCard("2401.00001", "A paper", "https://arxiv.org/abs/2401.00001", "- x",
+        Optional.of(3), authors, more, Optional.empty(), Optional.empty(), List.of(DailyPosts.DAY), Optional.empty());
+    JsonNode blocks = blocks(renderer.render(Message.of(card))).get(0);
+    return blocks.get(1).path("elements").get(1).path("text").asText();
+  }
+
+  /** Every field of a card a digest can fill, one at a time at a hostile length, then all at once. */
+  static Stream<Arguments> hostileCards() {
+    String family = "👨‍👩‍👧";
+    String longUrl = "https://arxiv.org/abs/2406.04325?" + "a".repeat(3_000);
+    List<String> thousands = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      thousands.add("Author & <Number> " + i);
+    }
+    return Stream.of(
+        Arguments.of("3,300-char title", hostile("T".repeat(3_300), "- x", List.of("A"), "https://arxiv.org/abs/2406.04325",
+            Optional.empty(), Optional.empty())),
+        Arguments.of("3,300 '&' in the title (each escaped to 5 chars)", hostile("&".repeat(3_300), "- x", List.of("A"),
+            "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.empty())),
+        Arguments.of("emoji-family title", hostile(family.repeat(500), "- x", List.of("A"),
+            "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.empty())),
+        Arguments.of("20,000-char one-line summary", hostile("T", "- " + "가&".repeat(10_000), List.of("A"),
+            "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.empty())),
+        Arguments.of("5,000-char author name", hostile("T", "- x", List.of("N".repeat(5_000)),
+            "https://arxiv.org/abs/2406.04325", Optional.empty(), Optional.empty())),
+        Arguments.of("3,000 authors", hostile("T", "- x", thousands, "https://arxiv.org/abs/2406.04325",
+            Optional.empty(), Optional.empty())),
+        Arguments.of("3,000-char abstract URL", hostile("T", "- x", List.of("A"), longUrl, Optional.empty(),
+            Optional.empty())),
+        Arguments.of("3,500-char thumbnail URL", hostile("T", "- x", List.of("A"), "https://arxiv.org/abs/2406.04325",
+            Optional.of("https://cdn.example/" + "p".repeat(3_500) + ".png"), Optional.empty())),
+        Arguments.of("2,900-char video URL", hostile("T", "- x", List.of("A"), "https://arxiv.org/abs/2406.04325",
+            Optional.empty(), Optional.of("https://cdn.example/" + "v".repeat(2_900) + ".mp4"))),
+        Arguments.of("every field at once", hostile("&<" + "T".repeat(3_300), "- " + "가&".repeat(10_000),
+            thousands, longUrl, Optional.of("https://cdn.example/" + "p".repeat(2_900) + ".png"),
+            Optional.of("https://cdn.example/" + "v".repeat(2_900) + ".mp4"))));
+  }
+
+  private static Block.PaperCard hostile(String title, String summary, List<String> authors, String url,
+      Optional<String> thumbnail, Optional<String> video) {
+    return new Block.PaperCard("2406.04325", title, url, summary, Optional.of(3), authors, true, thumbnail, video,
+        List.of(DailyPosts.DAY), Optional.of(1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileCards")
+  @DisplayName("a hostile-length field is cut at its Block Kit limit: every post validates, alone and in a day")
+  void hostileFields(String what, Block.PaperCard card) throws Exception {
+    for (Message message : List.of(Message.of(card),
+        DailyPosts.dailyPost(DailyPosts.DAY, List.of(card, DailyPosts.shareCard())))) {
+      List<SlackPost> posts = renderer.render(message);
+      List<SlackPost> all = new ArrayList<>(posts);
+      all.addAll(renderer.renderThreads(message).replies());
+      for (SlackPost post : all) {
+        JsonNode blocks = blocks(List.of(post)).get(0);
+        assertThat(BlockKitValidator.validate(blocks)).as(what).isEmpty();
+        assertThat(BlockKitValidator.totalText(blocks)).as(what).isLessThanOrEqualTo(BlockKitValidator.MAX_TOTAL_TEXT);
+        assertThat(post.text().length()).as(what).isLessThanOrEqualTo(SlackRenderer.MAX_FALLBACK_TEXT);
+      }
+      // the card is still there, title first
+      assertThat(SlackGatewayTest.texts(blocks(posts).get(0))).anyMatch(t -> t.contains("|") && t.startsWith("*"));
+    }
+  }
+
+  @Test
+  @DisplayName("a 3,300-char title is cut at a grapheme boundary, within its section, the link intact")
+  void longTitleCut() throws Exception {
+    String family = "👨‍👩‍👧";
+    Block.PaperCard card = hostile(family.repeat(500), "- 요약", List.of("A"), "https://arxiv.org/abs/2406.04325",
+        Optional.empty(), Optional.empty());
+    String section = blocks(renderer.render(Message.of(card))).get(0).get(0).path("text").path("text").asText();
+    assertThat(section.length()).isLessThanOrEqualTo(SlackRenderer.MAX_SECTION_TEXT);
+    String label = section.substring(section.indexOf('|') + 1, section.indexOf(">*"));
+    assertThat(label).endsWith("…");
+    String kept = label.substring(0, label.length() - 1);
+    assertThat(kept).isNotEmpty();
+    assertThat(kept.length() % family.length()).as("no emoji family split").isZero();
+    assertThat(label.length()).isLessThanOrEqualTo(SlackRenderer.MAX_CARD_TITLE);
+
+    Block.PaperCard amps = hostile("&".repeat(3_300), "- 요약", List.of("A"), "https://arxiv.org/abs/2406.04325",
+        Optional.empty(), Optional.empty());
+    String ampSection = blocks(renderer.render(Message.of(amps))).get(0).get(0).path("text").path("text").asText();
+    String ampLabel = ampSection.substring(ampSection.indexOf('|') + 1, ampSection.indexOf(">*"));
+    assertThat(ampLabel).matches("(&amp;)+…").hasSizeLessThanOrEqualTo(SlackRenderer.MAX_CARD_TITLE);
+  }
+
+  @Test
+  @DisplayName("an over-long abstract URL links the canonical one; an over-long video URL is left out, not cut")
+  void longUrls() throws Exception {
+    Block.PaperCard card = hostile("T", "- 요약", List.of("A"), "https://arxiv.org/abs/2406.04325?" + "a".repeat(3_000),
+        Optional.empty(), Optional.of("https://cdn.example/" + "v".repeat(2_900) + ".mp4"));
+    JsonNode blocks = blocks(renderer.render(Message.of(card))).get(0);
+    assertThat(blocks.get(0).path("text").path("text").asText()).startsWith("*1. <https://arxiv.org/abs/2406.04325|T>*");
+    assertThat(blocks.toString()).doesNotContain("Video").doesNotContain("aaaa");
   }
 
   private static Block.PaperCard card(String summary) {

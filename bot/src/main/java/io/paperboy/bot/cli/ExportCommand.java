@@ -1,5 +1,6 @@
 package io.paperboy.bot.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,13 +32,13 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** One line of the export; the field set and order are a contract. */
-  @JsonPropertyOrder({"date", "rank", "id", "title", "url", "votes", "authors", "media", "summary"})
+  @JsonPropertyOrder({"date", "rank", "id", "title", "url", "votes", "authors", "authors_more", "media", "summary"})
   record Line(String date, int rank, String id, String title, String url, Integer votes, List<String> authors,
-      String media, String summary) {
+      @JsonProperty("authors_more") boolean authorsMore, String media, String summary) {
 
     static Line of(DigestEntry e) {
       return new Line(e.date().toString(), e.rank(), e.arxivId(), e.title(), e.url(), e.votes().orElse(null),
-          e.authors(), e.media().orElse(null), e.summary());
+          e.authors(), e.authorsMore(), e.media().orElse(null), e.summary());
     }
   }
 
@@ -46,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     ObjectWriter writer = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     PrintStream out = launcher.stdio().out();
     try (Paperboy app = launcher.openExisting()) {
-      app.store().export(Optional.ofNullable(date), e -> {
+      app.paperReading().papers().export(Optional.ofNullable(date), e -> {
         try {
           out.println(writer.writeValueAsString(Line.of(e)));
         } catch (IOException ex) {

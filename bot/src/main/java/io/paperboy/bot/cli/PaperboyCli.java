@@ -37,21 +37,29 @@ public final class PaperboyCli implements Callable<Integer> {
   /** Runs the CLI with the given streams and environment; returns the exit code. */
   public static int execute(String[] args, Stdio stdio, Map<String, String> env) {
     Launcher launcher = new Launcher(stdio, env);
-    CommandLine cli = new CommandLine(new PaperboyCli(launcher))
-        .addSubcommand(new RunCommand(launcher))
-        .addSubcommand(new IngestCommand(launcher))
-        .addSubcommand(new ExportCommand(launcher))
-        .addSubcommand(new AskCommand(launcher))
-        .addSubcommand(new PreviewCommand(launcher))
-        .addSubcommand(new SubscriptionsCommand(launcher))
-        .addSubcommand(new DbCommand(launcher));
+    CommandLine cli = new CommandLine(new PaperboyCli(launcher));
+    if (Launcher.isAsk(args)) {
+      // picocli reflects over every subcommand it is given; `ask` is answered within a second, and
+      // the others' models are a sixth of that (the README's Performance notes)
+      cli.addSubcommand(new AskCommand(launcher));
+    } else {
+      cli.addSubcommand(new RunCommand(launcher))
+          .addSubcommand(new IngestCommand(launcher))
+          .addSubcommand(new ExportCommand(launcher))
+          .addSubcommand(new AskCommand(launcher))
+          .addSubcommand(new PreviewCommand(launcher))
+          .addSubcommand(new SubscriptionsCommand(launcher))
+          .addSubcommand(new DbCommand(launcher));
+    }
     ExitCodes.document(cli);
     Converters.register(cli);
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setOut(new java.io.PrintWriter(stdio.out(), true));
     cli.setErr(new java.io.PrintWriter(stdio.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof MissingDatabaseException) {
+      // a database that cannot be opened (not SQLite, another program's, a newer schema): the
+      // store's message names the file and says why; a stack trace would bury that line
+      if (e instanceof MissingDatabaseException || e instanceof StoreException) {
         stdio.err().println("paperboy: " + e.getMessage());
         return ExitCodes.NOT_DONE;
       }

@@ -39,19 +39,20 @@ final class PreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Paperboy app = launcher.openExisting()) {
-      Optional<LocalDate> day = date == null ? app.store().latestDigestDate() : Optional.of(date);
+      Paperboy.PaperReading reading = app.paperReading();
+      Optional<LocalDate> day = date == null ? reading.papers().latestDigestDate() : Optional.of(date);
       if (day.isEmpty()) {
         launcher.stdio().err().println("paperboy: no digest is stored yet, so there is nothing to preview "
             + "(store one with `./paperboy ingest PATH…` or `./paperboy run`)");
         return ExitCodes.NOT_DONE;
       }
-      List<DigestEntry> entries = app.store().digest(day.get());
+      List<DigestEntry> entries = reading.papers().digest(day.get());
       if (entries.isEmpty()) {
         launcher.stdio().err().println("paperboy: no digest is stored for " + day.get()
-            + app.store().nearestDigestDate(day.get()).map(d -> "; the nearest day with one is " + d).orElse(""));
+            + reading.papers().nearestDigestDate(day.get()).map(d -> "; the nearest day with one is " + d).orElse(""));
         return ExitCodes.NOT_DONE;
       }
-      Message post = app.dailyPosts().dailyPost(day.get(), entries);
+      Message post = reading.dailyPosts().dailyPost(day.get(), entries);
       String json = platform == Target.discord ? DiscordPreview.previewJson(post) : SlackPreview.previewJson(post);
       launcher.stdio().out().println(json);
       return ExitCodes.DONE;

@@ -1,31 +1,29 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
-import io.paperboy.bot.PlatformAdapters;
+import io.paperboy.bot.Running;
 import io.paperboy.core.command.CommandDefinition;
-import io.paperboy.core.gateway.ChannelGateway;
-import io.paperboy.scheduler.poll.IngestRuntime;
-import java.util.EnumMap;
 import java.util.concurrent.CountDownLatch;
 import io.paperboy.bot.console.ConsoleChannel;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.OutboxKey;
+import io.paperboy.store.delivery.Subscription;
+import java.time.Instant;
 import io.paperboy.bot.console.ConsoleGateway;
 import io.paperboy.bot.console.ConsoleIo;
 import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.bot.console.TerminalConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
 import io.paperboy.core.console.TerminalStyle;
-import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.subscriptions.SubscriptionText;
 import io.paperboy.scheduler.digest.DigestRejectedException;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.scheduler.ingest.IngestReport;
 import io.paperboy.scheduler.ingest.NamedForAnotherDay;
 import io.paperboy.store.ChannelRef;
-import io.paperboy.store.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,14 +64,10 @@ final class RunCommand implements Callable<Integer> {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
         console.printLine("Paperboy is running on " + app.database().display()
             + ". Type /help for commands, /quit to stop.");
-        try (PlatformAdapters platforms = PlatformAdapters.start(launcher.env(), app.config(), app.commands(),
-                 app.clock(), stdio.err());
-             IngestRuntime ingest = app.startIngest();
-             DeliveryRuntime delivery = app.startDelivery(gateways(platforms, console))) {
-          app.subscribing().find(ChannelRef.console()).ifPresent(s -> console.printLine("Daily post here: "
-              + SubscriptionText.settings(s) + "; next " + SubscriptionText.nextPost(s, app.clock().instant()) + "."));
+        try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
+          app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> announce(console, app, s));
           console.serve();
-          if (!platforms.gateways().isEmpty() && !console.quitRequested()) {
+          if (running.servesPlatforms() && !console.quitRequested()) {
             // stdin closed (a service, a container): keep serving the platforms until stopped
             stdio.err().println("Console input closed; serving Discord/Slack until stopped (SIGTERM).");
             awaitShutdown();
@@ -81,6 +75,26 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       return ExitCodes.DONE;
+    }
+  }
+
+  /**
+   * The console's next post, as the planner will see it: not a slot before the subscription was
+   * made, nor one already posted here. A `--now` demo on a database an earlier run used meets
+   * both; it is told why nothing comes at the pinned time and what to do instead.
+   */
+  private void announce(ConsoleChannel console, Paperboy app, Subscription s) {
+    Instant now = app.clock().instant();
+    java.util.function.Predicate<java.time.LocalDate> posted = date -> app.subscriptionAdmin().reports()
+        .find(new OutboxKey(s.channel(), Delivery.Kind.DIGEST, date.toString())).isPresent();
+    String next = SubscriptionText.nextPost(s, now, posted);
+    console.printLine("Daily post here: " + SubscriptionText.settings(s) + "; next " + next + ".");
+    boolean passedOver = s.createdAt().isAfter(now)
+        || posted.test(io.paperboy.scheduler.plan.Schedule.nextSlot(s, now).date());
+    if (launcher.common().now != null && passedOver) {
+      console.printLine("(This database was used before: its console subscription dates from "
+          + s.createdAt().atZone(s.zone()).toLocalDate() + " and posts nothing earlier, nor a day it already posted. "
+          + "For the --now demo use a new database: another --db.)");
     }
   }
 
@@ -94,13 +108,6 @@ final class RunCommand implements Callable<Integer> {
     }
     List<String> names = app.commands().definitions().stream().map(CommandDefinition::name).toList();
     return TerminalConsoleIo.system(names, Optional.of(Path.of(System.getProperty("user.home"), ".paperboy_history")));
-  }
-
-  private static Map<Platform, ChannelGateway> gateways(PlatformAdapters platforms, ConsoleChannel console) {
-    Map<Platform, ChannelGateway> all = new EnumMap<>(Platform.class);
-    all.putAll(platforms.gateways());
-    all.put(Platform.CONSOLE, new ConsoleGateway(console));
-    return all;
   }
 
   private static void awaitShutdown() throws InterruptedException {

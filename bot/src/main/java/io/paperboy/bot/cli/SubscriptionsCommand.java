@@ -63,12 +63,13 @@ final class SubscriptionsCommand implements Callable<Integer> {
     }
     PrintStream out = launcher.stdio().out();
     try (Paperboy app = launcher.openExisting()) {
+      Paperboy.SubscriptionAdmin admin = app.subscriptionAdmin();
       Instant now = app.clock().instant();
       List<Subscription> all;
       if (workspace != null) {
-        all = app.subscriptions().inWorkspace(platform, workspace);
+        all = admin.subscriptions().inWorkspace(platform, workspace);
       } else {
-        all = app.subscriptions().all().stream()
+        all = admin.subscriptions().all().stream()
             .filter(s -> platform == null || s.channel().platform() == platform).toList();
       }
       if (all.isEmpty()) {
@@ -76,7 +77,7 @@ final class SubscriptionsCommand implements Callable<Integer> {
         return ExitCodes.DONE;
       }
       for (Subscription s : all) {
-        Optional<Delivery> last = app.reports().forChannel(s.channel(), 1).stream().findFirst();
+        Optional<Delivery> last = admin.reports().forChannel(s.channel(), 1).stream().findFirst();
         out.println(s.channel().key() + (s.paused() ? "  PAUSED" : ""));
         out.println("  " + SubscriptionText.settings(s));
         out.println("  next: " + SubscriptionText.nextPost(s, now));
@@ -120,8 +121,9 @@ final class SubscriptionsCommand implements Callable<Integer> {
     SubscriptionChanges changes = new SubscriptionChanges(Optional.ofNullable(time), Optional.ofNullable(timezone),
         parsed.days(), parsed.top(), parsed.minVotes(), parsed.style(), parsed.noDigestNote());
     try (Paperboy app = launcher.open()) {
+      Paperboy.SubscriptionAdmin admin = app.subscriptionAdmin();
       Instant now = app.clock().instant();
-      Subscribing.Outcome outcome = app.subscribing().subscribe(ref, changes, now);
+      Subscribing.Outcome outcome = admin.subscribing().subscribe(ref, changes, now);
       PrintStream out = launcher.stdio().out();
       out.println((outcome.created() ? "subscribed " : outcome.resumed() ? "resumed " : "updated ") + ref.key());
       out.println("  " + SubscriptionText.settings(outcome.subscription()));
@@ -137,7 +139,8 @@ final class SubscriptionsCommand implements Callable<Integer> {
       @Option(names = "--thread", paramLabel = "ID", description = "the thread it posts into") String thread) {
     ChannelRef ref = channel(platform, workspace, channel, thread);
     try (Paperboy app = launcher.openExisting()) {
-      if (app.subscribing().unsubscribe(ref, app.clock().instant())) {
+      Paperboy.SubscriptionAdmin admin = app.subscriptionAdmin();
+      if (admin.subscribing().unsubscribe(ref, app.clock().instant())) {
         launcher.stdio().out().println("removed " + ref.key());
         return ExitCodes.DONE;
       }

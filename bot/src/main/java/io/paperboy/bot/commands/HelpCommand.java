@@ -5,18 +5,21 @@ import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.message.Message;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.ArrayList;
 
 /** {@code /help}: every command with its usage, drawn from the definitions themselves. */
 public final class HelpCommand implements Command {
 
   private static final CommandDefinition DEFINITION = CommandDefinition.of("help", "List Paperboy's commands");
 
-  private final Supplier<List<CommandDefinition>> definitions;
+  private final List<CommandDefinition> definitions;
 
-  /** @param definitions all registered definitions (read at answer time, so this command lists itself too) */
-  public HelpCommand(Supplier<List<CommandDefinition>> definitions) {
-    this.definitions = definitions;
+  /** @param others every other registered command; /help lists them, then itself */
+  public HelpCommand(List<? extends Command> others) {
+    List<CommandDefinition> all = new ArrayList<>();
+    others.forEach(c -> all.add(c.definition()));
+    all.add(DEFINITION);
+    this.definitions = List.copyOf(all);
   }
 
   @Override
@@ -28,7 +31,7 @@ public final class HelpCommand implements Command {
   public Message handle(CommandRequest request) {
     return Message.builder()
         .header("Paperboy commands")
-        .text(CommandDocs.helpList(definitions.get()))
+        .text(CommandDocs.helpList(definitions))
         .context("Options can also be named: /top period:week n:5")
         .ephemeral(true)
         .build();

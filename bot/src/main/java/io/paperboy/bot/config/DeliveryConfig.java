@@ -20,6 +20,10 @@ import java.time.format.DateTimeParseException;
  * @param pollInterval     how often the worker looks at the outbox when nobody wakes it
  * @param subscribeConsole whether {@code run} subscribes the console channel when no platform
  *                         adapter is configured, so the daily post shows in the terminal
+ * @param maxPapers        cards one daily post shows at most, whatever a subscription's top says;
+ *                         the rest is one "…and N more: /digest DATE" line (real days: about 70)
+ * @param maxMessages      platform messages one daily post takes at most; cards that would need
+ *                         more join that line instead
  */
 public record DeliveryConfig(
     String time,
@@ -30,7 +34,14 @@ public record DeliveryConfig(
     String retryMax,
     Integer parallelism,
     String pollInterval,
-    Boolean subscribeConsole) {
+    Boolean subscribeConsole,
+    Integer maxPapers,
+    Integer maxMessages) {
+
+  /** Cards a daily post shows unless configured otherwise. */
+  public static final int DEFAULT_MAX_PAPERS = 100;
+  /** Messages a daily post takes unless configured otherwise: a real day in threads style is ~71. */
+  public static final int DEFAULT_MAX_MESSAGES = 100;
 
   public DeliveryConfig {
     time = time == null ? "09:00" : time;
@@ -42,6 +53,15 @@ public record DeliveryConfig(
     parallelism = parallelism == null ? 4 : parallelism;
     pollInterval = pollInterval == null ? "5s" : pollInterval;
     subscribeConsole = subscribeConsole == null ? Boolean.TRUE : subscribeConsole;
+    maxPapers = maxPapers == null ? DEFAULT_MAX_PAPERS : maxPapers;
+    maxMessages = maxMessages == null ? DEFAULT_MAX_MESSAGES : maxMessages;
+    if (maxPapers < 1) {
+      throw new ConfigException("delivery.max-papers", "must be at least 1, was " + maxPapers);
+    }
+    if (maxMessages < 2) {
+      // one message for the cards that fit and the "…and N more" line, one for the header at least
+      throw new ConfigException("delivery.max-messages", "must be at least 2, was " + maxMessages);
+    }
     try {
       LocalTime.parse(time);
     } catch (DateTimeParseException e) {
@@ -74,7 +94,7 @@ public record DeliveryConfig(
   }
 
   public static DeliveryConfig defaults() {
-    return new DeliveryConfig(null, null, null, null, null, null, null, null, null);
+    return new DeliveryConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public LocalTime defaultTime() {

@@ -1,5 +1,6 @@
 package io.paperboy.bot.config;
 
+import io.paperboy.scheduler.digest.DigestParser;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -14,9 +15,11 @@ import org.quartz.CronExpression;
  * @param maxBackoff     longest wait between tries
  * @param giveUpAt       local time after which a day without digest is given up (and logged once)
  * @param httpTimeout    timeout of one HTTP request to a source
+ * @param maxPapersPerDay papers one day's digest may list; a digest with more is refused whole
+ *                       ({@code file:line: reason}), since real days list at most about 70
  */
 public record IngestConfig(String cron, String firstTry, String initialBackoff, String maxBackoff, String giveUpAt,
-    String httpTimeout) {
+    String httpTimeout, Integer maxPapersPerDay) {
 
   public IngestConfig {
     cron = cron == null ? "0 0/5 * * * ?" : cron;
@@ -25,6 +28,10 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
     maxBackoff = maxBackoff == null ? "30m" : maxBackoff;
     giveUpAt = giveUpAt == null ? "23:30" : giveUpAt;
     httpTimeout = httpTimeout == null ? "30s" : httpTimeout;
+    maxPapersPerDay = maxPapersPerDay == null ? DigestParser.DEFAULT_MAX_PAPERS : maxPapersPerDay;
+    if (maxPapersPerDay < 1) {
+      throw new ConfigException("ingest.max-papers-per-day", "must be at least 1, was " + maxPapersPerDay);
+    }
     if (!CronExpression.isValidExpression(cron)) {
       throw new ConfigException("ingest.cron", Quoting.quote(cron) + " is not a Quartz cron expression (e.g. 0 0/5 * * * ?)");
     }
@@ -36,7 +43,7 @@ public record IngestConfig(String cron, String firstTry, String initialBackoff, 
   }
 
   public static IngestConfig defaults() {
-    return new IngestConfig(null, null, null, null, null, null);
+    return new IngestConfig(null, null, null, null, null, null, null);
   }
 
   public LocalTime firstTryTime() {

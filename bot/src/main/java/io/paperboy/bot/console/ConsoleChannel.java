@@ -65,7 +65,7 @@ public final class ConsoleChannel {
       ParsedCommand parsed = commands.parse(name, args);
       CommandRequest request = new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(),
           Caller.console(), ChannelRef.console(), clock.instant());
-      Answered answered = commands.answer(request).toCompletableFuture().join();
+      Answered answered = commands.answerHere(request);
       return new Answer(answered.message(), answered.outcome());
     } catch (UsageException e) {
       return new Answer(CommandService.usage(e), Outcome.USAGE_ERROR);

@@ -1,5 +1,6 @@
 package io.paperboy.bot.delivery;
 
+import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.message.Message;
 import io.paperboy.store.DigestEntry;
@@ -24,10 +25,24 @@ public final class DailyPosts implements PostComposer {
 
   private final PaperStore store;
   private final DailyPostFormatter formatter;
+  private final int maxPapers;
 
+  /** Daily posts of at most {@link DeliveryConfig#DEFAULT_MAX_PAPERS} cards. */
   public DailyPosts(PaperStore store, DailyPostFormatter formatter) {
+    this(store, formatter, DeliveryConfig.DEFAULT_MAX_PAPERS);
+  }
+
+  /**
+   * @param maxPapers cards one post shows at most (the flood bound, {@code delivery.max-papers}),
+   *                  whatever a subscription's {@code top} says; the rest is one "…and N more" line
+   */
+  public DailyPosts(PaperStore store, DailyPostFormatter formatter, int maxPapers) {
     this.store = Objects.requireNonNull(store, "store");
     this.formatter = Objects.requireNonNull(formatter, "formatter");
+    if (maxPapers < 1) {
+      throw new IllegalArgumentException("maxPapers must be at least 1, was " + maxPapers);
+    }
+    this.maxPapers = maxPapers;
   }
 
   /**
@@ -43,6 +58,14 @@ public final class DailyPosts implements PostComposer {
 
   /** The post for {@code date} with these settings, or why there is none. */
   public Composed digest(LocalDate date, int top, Optional<Integer> minVotes) {
+    return digest(date, top, minVotes, maxPapers);
+  }
+
+  /**
+   * The post for {@code date} showing at most {@code cards} papers (and never more than the flood
+   * bound); the selected papers beyond are summed up in one "…and N more: /digest DATE" line.
+   */
+  public Composed digest(LocalDate date, int top, Optional<Integer> minVotes, int cards) {
     List<DigestEntry> entries = store.digest(date);
     if (entries.isEmpty()) {
       return new Skip("no digest is stored for " + date);
@@ -52,7 +75,8 @@ public final class DailyPosts implements PostComposer {
       return new Skip("none of the " + entries.size() + " papers of " + date + " has at least "
           + minVotes.orElse(0) + " votes");
     }
-    return new Post(formatter.dailyPost(date, selected, entries.size()));
+    int shown = Math.max(0, Math.min(selected.size(), Math.min(cards, maxPapers)));
+    return new Post(formatter.dailyPost(date, selected.subList(0, shown), entries.size(), selected.size() - shown));
   }
 
   /** The note for a day without a digest. */
@@ -73,5 +97,14 @@ public final class DailyPosts implements PostComposer {
           : new Skip("the digest for " + date + " arrived after all");
     }
     return digest(date, row.top(), row.minVotes());
+  }
+
+  @Override
+  public Composed compose(Delivery row, int cards) {
+    if (row.kind() == Kind.NO_DIGEST) {
+      return compose(row);
+    }
+    LocalDate date = row.date().orElseThrow(() -> new IllegalArgumentException("not a daily post: " + row.describe()));
+    return digest(date, row.top(), row.minVotes(), cards);
   }
 }

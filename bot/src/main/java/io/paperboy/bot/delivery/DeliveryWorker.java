@@ -27,6 +27,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Drains the outbox: a dispatcher thread picks the rows that are due (at most one per channel,
@@ -50,6 +51,10 @@ public final class DeliveryWorker implements AutoCloseable {
    * file takes back every interrupted attempt at start instead.
    */
   static final Duration LEASE = Duration.ofMinutes(15);
+  /** The MDC keys set while a row is delivered, so that the logs of several instances can be told apart. */
+  public static final String MDC_CHANNEL = "channel";
+  public static final String MDC_OUTBOX_ROW = "outbox";
+  public static final String MDC_INSTANCE = "instance";
 
   private final OutboxStore outbox;
   private final RowDelivery rows;
@@ -57,6 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Duration pollInterval;
   private final Clock clock;
   private final int parallelism;
+  private final String holder;
   private final Set<ChannelRef> inFlight = ConcurrentHashMap.newKeySet();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -74,6 +80,14 @@ public final class DeliveryWorker implements AutoCloseable {
   public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
       int parallelism, Clock clock) {
+    this(outbox, composers, gateways, retry, catchUpWindow, pollInterval, parallelism, clock,
+        io.paperboy.bot.config.DeliveryConfig.DEFAULT_MAX_MESSAGES);
+  }
+
+  /** @param maxMessages platform messages one post may take at most ({@code delivery.max-messages}) */
+  public DeliveryWorker(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
+      Map<Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Duration pollInterval,
+      int parallelism, Clock clock, int maxMessages) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     Map<Platform, ChannelGateway> byPlatform = new EnumMap<>(Platform.class);
     gateways.forEach((platform, gateway) -> {
@@ -83,8 +97,9 @@ public final class DeliveryWorker implements AutoCloseable {
       byPlatform.put(platform, gateway);
     });
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
+    this.holder = holderName();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        holderName(), LEASE);
+        holder, LEASE, maxMessages);
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
@@ -189,6 +204,9 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   private void run(Delivery row) {
+    MDC.put(MDC_CHANNEL, row.channel().key());
+    MDC.put(MDC_OUTBOX_ROW, Long.toString(row.id()));
+    MDC.put(MDC_INSTANCE, holder);
     try {
       if (running) {
         rows.deliver(row);
@@ -197,6 +215,9 @@ public final class DeliveryWorker implements AutoCloseable {
       // e.g. the database failed while marking: the row stays attempting or pending and is retried
       log.error("delivering {} failed", row.describe(), e);
     } finally {
+      MDC.remove(MDC_CHANNEL);
+      MDC.remove(MDC_OUTBOX_ROW);
+      MDC.remove(MDC_INSTANCE);
       delivered.incrementAndGet();
       inFlight.remove(row.channel());
       wake();

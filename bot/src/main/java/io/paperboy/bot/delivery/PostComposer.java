@@ -13,6 +13,15 @@ public interface PostComposer {
 
   Composed compose(Delivery row);
 
+  /**
+   * The post for {@code row} showing at most {@code maxPapers} paper cards, the others summed up
+   * in one line, so the worker can keep a post within its message bound. Composers whose posts
+   * hold no cards (or cannot shorten them) answer {@link #compose(Delivery)}.
+   */
+  default Composed compose(Delivery row, int maxPapers) {
+    return compose(row);
+  }
+
   /** A message to post, or why nothing is to be posted. */
   sealed interface Composed permits Post, Skip {}
 

@@ -38,14 +38,17 @@ final class RowDelivery {
   private final Clock clock;
   private final String holder;
   private final Duration leaseLength;
+  private final int maxMessages;
 
   /**
    * @param holder      names this worker in the leases of its attempts
    * @param leaseLength how long an attempt's lease lasts: longer than any one attempt takes
+   * @param maxMessages platform messages one post may take (the flood bound, {@code delivery.max-messages})
    */
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
-      String holder, Duration leaseLength) {
+      String holder, Duration leaseLength, int maxMessages) {
+    this.maxMessages = maxMessages;
     this.outbox = outbox;
     this.holder = holder;
     this.leaseLength = leaseLength;
@@ -102,7 +105,17 @@ final class RowDelivery {
       skip(row, skip.reason(), now);
       return;
     }
-    Message message = ((PostComposer.Post) composed).message();
+    Message message;
+    try {
+      message = withinMessageBound(row, composer, gateway, ((PostComposer.Post) composed).message());
+    } catch (RuntimeException e) {
+      Optional<Claim> claimed = claim(row, now);
+      if (claimed.isPresent()) {
+        retryLater(claimed.get(), "composing the post failed: " + e, true, Optional.empty());
+      }
+      log.error("composing {} failed", row.describe(), e);
+      return;
+    }
     Optional<Claim> claimed = claim(row, now);
     if (claimed.isEmpty()) {
       return; // no longer claimable: unsubscribed or paused meanwhile
@@ -110,7 +123,7 @@ final class RowDelivery {
     Claim claim = claimed.get();
     PostOptions options = new PostOptions(style(row.style()), idempotencyKey(row));
     if (claim.before().mayHavePosted()) {
-      options = options.retrying();
+      options = options.retrying(claim.before().startedAt());
     }
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
@@ -128,6 +141,39 @@ final class RowDelivery {
       log.error("posting {} failed unexpectedly", row.describe(), e);
       retryLater(claim, "unexpected failure: " + e, true, Optional.empty());
     }
+  }
+
+  /**
+   * The flood bound: when {@code message} would take more than {@code maxMessages} platform
+   * messages, the post with the most cards that fits (found by halving; rendering posts nothing),
+   * the others summed up in its "…and N more" line. Deterministic, so every attempt posts the same.
+   */
+  private Message withinMessageBound(Delivery row, PostComposer composer, ChannelGateway gateway, Message message) {
+    PostStyle style = style(row.style());
+    int needed = gateway.messages(message, style);
+    if (needed <= maxMessages) {
+      return message;
+    }
+    int cards = message.paperCards().size();
+    Message best = null;
+    int low = 0;
+    int high = cards - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (composer.compose(row, mid) instanceof PostComposer.Post post && gateway.messages(post.message(), style) <= maxMessages) {
+        best = post.message();
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    if (best == null) {
+      // not even the header alone fits: post it anyway rather than nothing
+      best = composer.compose(row, 0) instanceof PostComposer.Post post ? post.message() : message;
+    }
+    log.warn("{}: {} cards would take {} messages, more than delivery.max-messages ({}); posting {} cards", row.describe(),
+        cards, needed, maxMessages, best.paperCards().size());
+    return best;
   }
 
   private void skip(Delivery row, String reason, Instant now) {

@@ -40,7 +40,24 @@ public final class SubscriptionText {
     if (s.paused()) {
       return "none while paused (" + s.pauseReason().orElse("no reason recorded") + "); `/subscribe` again to resume";
     }
-    Slot next = Schedule.nextSlot(s, now);
+    return nextPost(s, now, date -> false);
+  }
+
+  /**
+   * As {@link #nextPost(Subscription, Instant)}, passing over the slots whose post already exists
+   * ({@code posted}): the planner never plans a row twice. Like the planner it counts no slot
+   * before the subscription was made — which matters when the clock is pinned before that
+   * ({@code --now} on a database subscribed by an earlier run).
+   */
+  public static String nextPost(Subscription s, Instant now, java.util.function.Predicate<java.time.LocalDate> posted) {
+    if (s.paused()) {
+      return nextPost(s, now);
+    }
+    Instant created = s.createdAt().minusNanos(1);
+    Slot next = Schedule.nextSlot(s, created.isAfter(now) ? created : now);
+    for (int i = 0; i < 366 && posted.test(next.date()); i++) {
+      next = Schedule.nextSlot(s, next.at());
+    }
     return WHEN.format(next.at().atZone(s.zone())) + " (in " + Durations.text(Duration.between(now, next.at())) + ")";
   }
 

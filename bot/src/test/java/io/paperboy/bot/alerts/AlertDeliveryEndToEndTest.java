@@ -14,6 +14,9 @@ import io.paperboy.slack.SlackGateway;
 import io.paperboy.slack.SlackRenderer;
 import io.paperboy.testkit.slack.FakeSlack;
 import io.paperboy.testkit.slack.PostedMessage;
+import io.paperboy.testkit.outbox.OutboxDrain;
+import io.paperboy.store.delivery.Delivery;
+import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.scheduler.ingest.IngestProgress;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
@@ -25,7 +28,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertDeliveryEndToEndTest {
 
   private static final String CHANNEL = "C0ALERTS";
+  /** A guard against a hang, not a measurement. */
+  private static final Duration GUARD = Duration.ofSeconds(30);
   private static final ChannelRef HERE = ChannelRef.of(Platform.SLACK, FakeSlack.TEAM_ID, CHANNEL);
 
   @TempDir
@@ -81,13 +85,6 @@ class AlertDeliveryEndToEndTest {
     return file;
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-  }
-
   @Test
   @DisplayName("a channel alert fires once on the next ingest, not on a re-ingest; a DM alert reaches its user; "
       + "the named group is the only mention")
@@ -108,7 +105,11 @@ class AlertDeliveryEndToEndTest {
     app.ingest(List.of(day), IngestProgress.NONE);
 
     // THEN the channel gets one message with the matching paper, pinging only the group
-    await(() -> fake.messages(CHANNEL).size() >= 1 && fake.messages("DU0READER").size() >= 1);
+    // (alerts are planned within the ingest: once the outbox is drained, they are posted)
+    DeliveryReports outbox = app.subscriptionAdmin().reports();
+    OutboxDrain.await(outbox, GUARD);
+    assertThat(outbox.all()).hasSize(2).allMatch(d -> d.kind() == Delivery.Kind.ALERT
+        && d.status() == Delivery.Status.SENT);
     List<PostedMessage> inChannel = fake.messages(CHANNEL);
     assertThat(inChannel).hasSize(1);
     String all = inChannel.get(0).text() + "\n" + inChannel.get(0).blocks();
@@ -122,9 +123,10 @@ class AlertDeliveryEndToEndTest {
 
     // WHEN the same day is ingested again (votes changed)
     app.ingest(List.of(digest("again.md", diffusion.replace("Vote: 5", "Vote: 9"), agent, other)), IngestProgress.NONE);
-    Thread.sleep(1_500);
+    OutboxDrain.await(outbox, GUARD);
 
-    // THEN nothing more is posted
+    // THEN no alert row was planned, and nothing more is posted
+    assertThat(outbox.all()).hasSize(2);
     assertThat(fake.messages(CHANNEL)).hasSize(1);
     assertThat(fake.messages("DU0READER")).hasSize(1);
   }

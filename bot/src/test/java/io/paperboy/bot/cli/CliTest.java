@@ -66,7 +66,9 @@ class CliTest {
     List<String> fields = new ArrayList<>();
     Iterator<String> names = lines.get(0).fieldNames();
     names.forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("date", "rank", "id", "title", "url", "votes", "authors", "media", "summary");
+    assertThat(fields).containsExactly("date", "rank", "id", "title", "url", "votes", "authors", "authors_more",
+        "media", "summary");
+    assertThat(lines).allMatch(l -> l.get("authors_more").isBoolean());
     // ordered by date, then rank
     assertThat(lines.get(0).get("date").asText()).isEqualTo("2023-11-21");
     assertThat(lines.get(0).get("rank").asInt()).isEqualTo(1);
@@ -81,10 +83,64 @@ class CliTest {
     Result oneDay = run("export", "--db", db(), "--date", "2024-06-07");
     assertThat(oneDay.out().lines()).allMatch(l -> l.contains("\"date\":\"2024-06-07\""));
 
-    // re-ingesting is an update, never a duplicate
+    // re-ingesting is an update, never a duplicate, and unchanged files change nothing
     Result again = run("ingest", SEEDS.toString(), "--db", db());
     assertThat(again.code()).isZero();
+    assertThat(again.out()).contains(": 0 new, 0 updated, " + lines.size() + " unchanged, 0 removed entries");
     assertThat(run("export", "--db", db()).out()).isEqualTo(export.out());
+  }
+
+  @Test
+  @DisplayName("a day with more papers than ingest.max-papers-per-day is refused with file:line, and the stored day is unchanged")
+  void floodDigestRefused() throws IOException {
+    Path first = dir.resolve("in/2024-06-07.md");
+    Files.createDirectories(first.getParent());
+    Files.writeString(first, "## Daily Papers (2024-06-07)\n\n### [Real](https://arxiv.org/abs/2406.00001)\n\n- 요약.\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("ingest", first.toString(), "--db", db()).code()).isZero();
+    String before = run("export", "--db", db()).out();
+    StringBuilder flood = new StringBuilder("## Daily Papers (2024-06-07)\n");
+    for (int i = 1; i <= 5_000; i++) {
+      flood.append(String.format("### [P](https://arxiv.org/abs/2406.%05d)\n", i));
+    }
+    Path hostile = dir.resolve("flood/2024-06-07.md");
+    Files.createDirectories(hostile.getParent());
+    Files.writeString(hostile, flood, StandardCharsets.UTF_8);
+
+    Result r = run("ingest", hostile.toString(), "--db", db());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(hostile + ":1002: more than 1000 papers in the digest of 2024-06-07");
+    assertThat(run("export", "--db", db()).out()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("an author list cut with '+' exports authors_more true, and the card says '25+ authors' / 'et al.'")
+  void cutAuthorLists() throws IOException {
+    StringBuilder many = new StringBuilder();
+    for (int i = 1; i <= 25; i++) {
+      many.append("Author ").append(i).append(", ");
+    }
+    Path file = dir.resolve("2024-06-07.md");
+    Files.writeString(file, "## Daily Papers (2024-06-07)\n\n"
+        + "### [Long](https://arxiv.org/abs/2312.11805)\n\nAuthors: " + many + "+\n\n- 요약.\n\n"
+        + "### [Short](https://arxiv.org/abs/2405.19327)\n\nAuthors: Ge Zhang, +, Wenhu Chen\n\n- 요약.\n\n"
+        + "### [Whole](https://arxiv.org/abs/2401.00007)\n\nAuthors: Ada Lovelace, Alan Turing\n\n- 요약.\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("ingest", file.toString(), "--db", db()).code()).isZero();
+
+    Result export = run("export", "--db", db());
+    ObjectMapper json = new ObjectMapper();
+    List<Boolean> more = new ArrayList<>();
+    for (String line : export.out().split("\n")) {
+      more.add(json.readTree(line).get("authors_more").asBoolean());
+    }
+    assertThat(more).containsExactly(true, true, false);
+    assertThat(run("ask", "--db", db(), "/paper 2312.11805").out()).contains("et al. (25+ authors)")
+        .doesNotContain("(25 authors)");
+    assertThat(run("ask", "--db", db(), "/paper 2405.19327").out()).contains("Ge Zhang, Wenhu Chen et al.");
+    assertThat(run("ask", "--db", db(), "/paper 2401.00007").out()).contains("Ada Lovelace, Alan Turing")
+        .doesNotContain("et al");
   }
 
   @Test
@@ -192,11 +248,13 @@ class CliTest {
     assertThat(configFirst.out()).contains("Paperboy is running on " + db());
     // the README's demo tip: ./paperboy --now … pins the clock of run (an hour before the post, so none is printed)
     String pin = "2024-06-07T08:00:00+09:00";
-    Result nowFirst = runWithInput("/top today 1\n/quit\n", "--now", pin, "--db", db());
+    // (on a database of its own: the run above subscribed the console in real time, after 2024)
+    String demo = dir.resolve("demo.db").toString();
+    Result nowFirst = runWithInput("/top today 1\n/quit\n", "--now", pin, "--db", demo);
     assertThat(nowFirst.code()).as(nowFirst.err()).isZero();
     assertThat(nowFirst.out()).contains("Top 1 — today (2024-06-07)").contains("next Fri 7 Jun 2024, 09:00 KST (in ");
-    for (String[] args : List.of(new String[] {"run", "--now", pin, "--db", db()},
-        new String[] {"--now", pin, "--db", db(), "run"}, new String[] {"--now", pin, "run", "--db", db()})) {
+    for (String[] args : List.of(new String[] {"run", "--now", pin, "--db", demo},
+        new String[] {"--now", pin, "--db", demo, "run"}, new String[] {"--now", pin, "run", "--db", demo})) {
       Result r = runWithInput("/top today 1\n/quit\n", args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
       assertThat(r.out()).as(String.join(" ", args)).contains("Top 1 — today (2024-06-07)")
@@ -230,7 +288,7 @@ class CliTest {
     assertThat(r.err().lines()).containsExactly(
         "warning: " + inbox.resolve("2022-01-03.md") + ": named for 2022-01-03, but its heading says 2024-06-07; stored as 2024-06-07",
         "warning: " + inbox.resolve("2022/01/04.md") + ": named for 2022-01-04, but its heading says 2024-06-07; stored as 2024-06-07");
-    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 9 updated, 0 removed entries; 0 refused; "
+    assertThat(r.out()).isEqualTo("3 files, 2 days: 20 new, 0 updated, 9 unchanged, 0 removed entries; 0 refused; "
         + "2 named for another date than their heading\n");
     // run ingests its seeds the same way, and says so too
     Cli.Result seeds = Cli.runWithInput("/quit\n", Map.of("PAPERBOY_SEEDS", inbox.toString()), "run", "--db", db());

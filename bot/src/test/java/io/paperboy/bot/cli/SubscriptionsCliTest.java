@@ -106,7 +106,7 @@ class SubscriptionsCliTest {
         "alsonot");
     try (io.paperboy.bot.Paperboy app = io.paperboy.bot.Paperboy.open(io.paperboy.bot.config.PaperboyConfig.defaults()
         .withDatabase(dir.resolve("p.db").toString()), java.time.Clock.systemUTC())) {
-      app.subscribing().subscribe(legacy, io.paperboy.bot.subscriptions.SubscriptionChanges.none(),
+      app.subscriptionAdmin().subscribing().subscribe(legacy, io.paperboy.bot.subscriptions.SubscriptionChanges.none(),
           java.time.Instant.parse("2024-06-07T00:00:00Z"));
     }
     Result removed = run("subscriptions", "remove", "discord", "notanid", "alsonot");

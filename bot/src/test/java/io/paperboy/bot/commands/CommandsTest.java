@@ -51,9 +51,8 @@ class CommandsTest {
     List<io.paperboy.core.command.Command> commands = new ArrayList<>(List.of(
         new PaperCommand(store), new TopCommand(store, SEOUL), new SearchCommand(store),
         new DigestCommand(store, SEOUL, new DailyPostFormatter())));
-    CommandRegistry[] self = new CommandRegistry[1];
-    commands.add(new HelpCommand(() -> self[0].definitions()));
-    registry = self[0] = new CommandRegistry(commands);
+    commands.add(new HelpCommand(List.copyOf(commands)));
+    registry = new CommandRegistry(commands);
     service = new CommandService(registry);
     // GIVEN two days; 2406.04325 appears on both with different votes and title spellings
     store.save(new Digest(THU, List.of(

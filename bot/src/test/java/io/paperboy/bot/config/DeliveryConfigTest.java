@@ -59,6 +59,27 @@ class DeliveryConfigTest {
   }
 
   @Test
+  @DisplayName("flood bound: 100 cards and 100 messages per daily post unless set; ingest refuses days of more than 1,000 papers")
+  void floodBounds() throws IOException {
+    DeliveryConfig d = PaperboyConfig.defaults().delivery();
+    assertThat(d.maxPapers()).isEqualTo(100).isGreaterThanOrEqualTo(70);
+    assertThat(d.maxMessages()).isEqualTo(100);
+    assertThat(PaperboyConfig.defaults().ingest().maxPapersPerDay()).isEqualTo(1000);
+    Path f = dir.resolve("p.yml");
+    Files.writeString(f, "delivery:\n  max-papers: 30\n  max-messages: 12\ningest:\n  max-papers-per-day: 200\n");
+    PaperboyConfig c = loader.load(Optional.of(f), Map.of());
+    assertThat(c.delivery().maxPapers()).isEqualTo(30);
+    assertThat(c.delivery().maxMessages()).isEqualTo(12);
+    assertThat(c.ingest().maxPapersPerDay()).isEqualTo(200);
+    assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_MAX_PAPERS", "0")))
+        .hasMessageContaining("delivery.max-papers").hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_MAX_MESSAGES", "1")))
+        .hasMessageContaining("delivery.max-messages").hasMessageContaining("at least 2");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_INGEST_MAX_PAPERS_PER_DAY", "0")))
+        .hasMessageContaining("ingest.max-papers-per-day").hasMessageContaining("at least 1");
+  }
+
+  @Test
   @DisplayName("bad values name the key and where they came from")
   void refusals() {
     assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("PAPERBOY_DELIVERY_CATCH_UP_WINDOW", "a day")))

@@ -18,6 +18,7 @@ import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.Subscription;
 import io.paperboy.store.delivery.SubscriptionStore;
 import io.paperboy.store.sqlite.SqliteStores;
+import io.paperboy.testkit.outbox.OutboxDrain;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import java.util.Optional;
 
 /**
  * A real SQLite file with a day's digest, subscriptions and the real planner and worker: what the
- * delivery tests, the crash test's child process and the fan-out benchmark share.
+ * delivery tests and the crash test's child process share.
  */
 final class DeliveryFixture implements AutoCloseable {
 
@@ -101,21 +102,9 @@ final class DeliveryFixture implements AutoCloseable {
         gateways, retry, WINDOW, Duration.ofMillis(200), parallelism, clock);
   }
 
-  /** Whether every row is finished (sent, failed or skipped). */
-  boolean quiet() {
-    Map<Delivery.Status, Integer> counts = reports.counts();
-    return counts.get(Delivery.Status.PENDING) == 0 && counts.get(Delivery.Status.ATTEMPTING) == 0;
-  }
-
   /** Waits until every row is finished; fails after {@code max} (a guard, not a measurement). */
   void awaitQuiet(Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
-    while (!quiet()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("the outbox did not drain within " + max + ": " + reports.counts());
-      }
-      Thread.sleep(20);
-    }
+    OutboxDrain.await(reports, max);
   }
 
   @Override

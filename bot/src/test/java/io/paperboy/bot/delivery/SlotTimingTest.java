@@ -128,7 +128,7 @@ class SlotTimingTest {
     BlockingQueue<Instant> posts = new ArrayBlockingQueue<>(10);
     try (Paperboy app = Paperboy.open(config, clock)) {
       // GIVEN the console subscribed before 09:00, and 09:00 passed ten seconds ago without a digest
-      app.subscribing().subscribeIfAbsent(ChannelRef.console(), SLOT.minus(Duration.ofHours(1)));
+      app.subscriptionAdmin().subscribing().subscribeIfAbsent(ChannelRef.console(), SLOT.minus(Duration.ofHours(1)));
       clock.pin(SLOT.plusSeconds(10));
       try (DeliveryRuntime delivery = app.startDelivery(Map.of(Platform.CONSOLE, new RecordingConsole(clock, posts)))) {
         // WHEN the day's digest is stored (the planner's next minute is ~50 s away)

@@ -117,7 +117,7 @@ public final class ConsoleRenderer {
       out.append(CARD_INDENT).append(card.absUrl()).append('\n');
       out.append(CARD_INDENT).append(PaperCards.smallPrint(card)).append('\n');
       if (!card.authors().isEmpty()) {
-        out.append(CARD_INDENT).append("Authors: ").append(AuthorList.shorten(card.authors())).append('\n');
+        out.append(CARD_INDENT).append("Authors: ").append(AuthorList.of(card)).append('\n');
       }
       card.video().ifPresent(v -> out.append(CARD_INDENT).append("Video: ").append(v).append('\n'));
       String summary = card.summary().strip();

@@ -21,6 +21,16 @@ public final class DailyPostFormatter {
    * @param total   how many entries the day has in all (to say "10 of 42")
    */
   public Message dailyPost(LocalDate date, List<DigestEntry> entries, int total) {
+    return dailyPost(date, entries, total, 0);
+  }
+
+  /**
+   * {@link #dailyPost(LocalDate, List, int)} for a post cut by the flood bound.
+   *
+   * @param omitted papers the subscription would have shown after {@code entries}, left to one
+   *                "…and N more: {@code /digest DATE}" line
+   */
+  public Message dailyPost(LocalDate date, List<DigestEntry> entries, int total, int omitted) {
     Message.Builder b = Message.builder().header("Daily Papers — " + date);
     String count = entries.size() == total
         ? total + (total == 1 ? " paper" : " papers")
@@ -29,8 +39,16 @@ public final class DailyPostFormatter {
     for (DigestEntry e : entries) {
       b.add(PaperCards.of(e));
     }
+    if (omitted > 0) {
+      b.text(moreLine(date, omitted));
+    }
     b.context("Summaries from the Korean Daily Papers digest (CC BY-NC-ND 4.0) · /paper ID for details");
     return b.build();
+  }
+
+  /** The line that stands for the papers a bounded post leaves out. */
+  public static String moreLine(LocalDate date, int omitted) {
+    return "…and " + omitted + " more: `/digest " + date + "`";
   }
 
   /** All of a day's entries. */

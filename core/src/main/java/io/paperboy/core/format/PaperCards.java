@@ -14,7 +14,7 @@ public final class PaperCards {
 
   /** A card for one day's entry, as that day listed it. */
   public static Block.PaperCard of(DigestEntry e) {
-    return new Block.PaperCard(e.arxivId(), e.title(), e.url(), e.summary(), e.votes(), e.authors(),
+    return new Block.PaperCard(e.arxivId(), e.title(), e.url(), e.summary(), e.votes(), e.authors(), e.authorsMore(),
         e.hasVideo() ? Optional.empty() : e.media(), e.hasVideo() ? e.media() : Optional.empty(),
         List.of(e.date()), Optional.of(e.rank()));
   }
@@ -22,7 +22,7 @@ public final class PaperCards {
   /** A card for a paper's latest view, with every date it appeared. */
   public static Block.PaperCard of(Paper p) {
     boolean video = p.media().map(DigestEntry::isVideoUrl).orElse(false);
-    return new Block.PaperCard(p.arxivId(), p.title(), p.url(), p.summary(), p.votes(), p.authors(),
+    return new Block.PaperCard(p.arxivId(), p.title(), p.url(), p.summary(), p.votes(), p.authors(), p.authorsMore(),
         video ? Optional.empty() : p.media(), video ? p.media() : Optional.empty(), p.dates(), Optional.empty());
   }
 

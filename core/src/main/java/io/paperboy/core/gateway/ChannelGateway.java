@@ -21,4 +21,13 @@ public interface ChannelGateway {
    * @throws PostException classifying the failure so the worker can retry, back off, or pause
    */
   PostReceipt post(ChannelRef channel, Message message, PostOptions options) throws PostException;
+
+  /**
+   * How many platform messages {@link #post} would send for {@code message} in {@code style}: it
+   * renders and posts nothing. The delivery worker keeps a daily post within its message bound
+   * with it. A gateway that always sends one message need not override it.
+   */
+  default int messages(Message message, PostStyle style) {
+    return 1;
+  }
 }

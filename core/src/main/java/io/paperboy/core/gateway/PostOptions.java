@@ -1,6 +1,8 @@
 package io.paperboy.core.gateway;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to post.
@@ -14,12 +16,21 @@ import java.util.Objects;
  * @param mayHavePosted  whether an earlier attempt with this key may have posted some parts
  *                       before it died (a crash between post and mark-sent): the gateway then
  *                       looks for each part before posting it again
+ * @param earlierAttemptAt when that earlier attempt started, if known: nothing it posted is older,
+ *                       so a gateway may look only that far back (Slack's history reads are
+ *                       rate-limited; a narrow window keeps the look-back after a crash cheap)
  */
-public record PostOptions(PostStyle style, String idempotencyKey, boolean mayHavePosted) {
+public record PostOptions(PostStyle style, String idempotencyKey, boolean mayHavePosted,
+    Optional<Instant> earlierAttemptAt) {
 
   public PostOptions {
     Objects.requireNonNull(style, "style");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(earlierAttemptAt, "earlierAttemptAt");
+  }
+
+  public PostOptions(PostStyle style, String idempotencyKey, boolean mayHavePosted) {
+    this(style, idempotencyKey, mayHavePosted, Optional.empty());
   }
 
   /** A first attempt. */
@@ -33,7 +44,12 @@ public record PostOptions(PostStyle style, String idempotencyKey, boolean mayHav
 
   /** The same post, retried after an attempt whose outcome is unknown. */
   public PostOptions retrying() {
-    return new PostOptions(style, idempotencyKey, true);
+    return new PostOptions(style, idempotencyKey, true, earlierAttemptAt);
+  }
+
+  /** The same post, retried after an attempt started at {@code startedAt} whose outcome is unknown. */
+  public PostOptions retrying(Optional<Instant> startedAt) {
+    return new PostOptions(style, idempotencyKey, true, startedAt);
   }
 
   /** The idempotency key of part {@code index} (from 0) of a split message. */

@@ -193,6 +193,7 @@ public sealed interface Block {
       String summary,
       Optional<Integer> votes,
       List<String> authors,
+      boolean authorsMore,
       Optional<String> thumbnail,
       Optional<String> video,
       List<LocalDate> dates,
@@ -209,6 +210,13 @@ public sealed interface Block {
       Objects.requireNonNull(rank, "rank");
       authors = List.copyOf(authors);
       dates = List.copyOf(dates);
+    }
+
+    /** A card whose author list is complete. */
+    public PaperCard(String arxivId, String title, String absUrl, String summary, Optional<Integer> votes,
+        List<String> authors, Optional<String> thumbnail, Optional<String> video, List<LocalDate> dates,
+        Optional<Integer> rank) {
+      this(arxivId, title, absUrl, summary, votes, authors, false, thumbnail, video, dates, rank);
     }
 
     /** The arXiv PDF ({@link PaperLinks}, shared with the stored paper). */

@@ -296,6 +296,43 @@ class CommandServiceTest {
   }
 
   @Test
+  @DisplayName("answerHere: the same checks and outcomes as answer, on the caller's own thread")
+  void answerHereOnTheCallersThread() {
+    // GIVEN a command that records the thread it ran on
+    List<String> threads = new ArrayList<>();
+    CommandService here = new CommandService(new CommandRegistry(List.of(new Echo(), new Command() {
+      @Override
+      public CommandDefinition definition() {
+        return CommandDefinition.of("where", "Say where it ran");
+      }
+
+      @Override
+      public Message handle(CommandRequest r) {
+        threads.add(Thread.currentThread().getName());
+        return Message.of(new Block.Text("here"));
+      }
+    })));
+    try {
+      // WHEN it is answered here
+      Answered answered = here.answerHere(request("where", Map.of(), MEMBER));
+
+      // THEN it ran on this thread, and the outcomes are those of answer
+      assertThat(text(answered.message())).isEqualTo("here");
+      assertThat(threads).containsExactly(Thread.currentThread().getName());
+      assertThat(here.answerHere(request("echo", Map.of("word", "nonsense"), MEMBER)).outcome())
+          .isEqualTo(Outcome.USAGE_ERROR);
+      assertThat(here.answerHere(request("echo", Map.of("word", "boom"), MEMBER)).outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(here.answerHere(request("nope", Map.of(), MEMBER)).outcome()).isEqualTo(Outcome.USAGE_ERROR);
+      assertThat(service.answerHere(request("subscribe", Map.of(), MEMBER)).outcome()).isEqualTo(Outcome.REFUSED);
+    } finally {
+      here.close();
+    }
+    // AND a closed service says it is shutting down
+    assertThat(text(here.answerHere(request("where", Map.of(), MEMBER)).message()))
+        .isEqualTo("Paperboy is shutting down; try again in a moment.");
+  }
+
+  @Test
   @DisplayName("an unknown command is answered, pointing at /help")
   void unknown() {
     Recorded replies = new Recorded();

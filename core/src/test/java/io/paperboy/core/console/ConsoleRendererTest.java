@@ -96,6 +96,16 @@ class ConsoleRendererTest {
   }
 
   @Test
+  @DisplayName("a card whose author list the digest cut says so: 'et al.' after the names")
+  void cutAuthors() {
+    Block.PaperCard whole = card();
+    Block.PaperCard cut = new Block.PaperCard(whole.arxivId(), whole.title(), whole.absUrl(), whole.summary(),
+        whole.votes(), whole.authors(), true, whole.thumbnail(), whole.video(), whole.dates(), whole.rank());
+    assertThat(new ConsoleRenderer().render(Message.of(cut))).contains("   Authors: Yu Qiao, Lin Chen et al.\n");
+    assertThat(new ConsoleRenderer().render(Message.of(whole))).doesNotContain("et al.");
+  }
+
+  @Test
   @DisplayName("styling only for a terminal: not when piped, not with NO_COLOR set (non-empty), not on TERM=dumb")
   void whenToStyle() {
     assertThat(TerminalStyle.forOutput(true, Map.of())).isEqualTo(TerminalStyle.ANSI);

@@ -44,6 +44,20 @@ class TextHelpersTest {
   }
 
   @Test
+  @DisplayName("a list the digest cut ('+') says '25+ authors' when long and 'et al.' when short; a whole one neither")
+  void cutAuthors() {
+    List<String> named = IntStream.rangeClosed(1, 25).mapToObj(i -> "Author " + i).toList();
+    assertThat(AuthorList.shorten(named, true, AuthorList.SHOWN)).isEqualTo(
+        "Author 1, Author 2, Author 3, Author 4, Author 5 … et al. (25+ authors)");
+    assertThat(AuthorList.shorten(named, false, AuthorList.SHOWN)).endsWith("(25 authors)");
+    assertThat(AuthorList.shorten(List.of("Ge Zhang", "Wenhu Chen"), true, AuthorList.SHOWN))
+        .isEqualTo("Ge Zhang, Wenhu Chen et al.");
+    assertThat(AuthorList.shorten(List.of("Ge Zhang", "Wenhu Chen"), false, AuthorList.SHOWN))
+        .isEqualTo("Ge Zhang, Wenhu Chen");
+    assertThat(AuthorList.shorten(List.of(), true, AuthorList.SHOWN)).isEmpty();
+  }
+
+  @Test
   @DisplayName("LaTeX-ish fragments become readable; text without $…$ is untouched")
   void latex() {
     assertThat(Latex.readable("Scaling to 10$\\times$ longer")).isEqualTo("Scaling to 10× longer");

@@ -40,10 +40,31 @@ public final class DigestParser {
       Heading.class, ThematicBreak.class, FencedCodeBlock.class, IndentedCodeBlock.class,
       BlockQuote.class, ListBlock.class);
 
+  /**
+   * Papers one day may list unless configured otherwise: real days list at most about 70, so a
+   * file with more is broken or hostile (100,000 papers fit in the 5 MiB file limit and would
+   * flood every channel).
+   */
+  public static final int DEFAULT_MAX_PAPERS = 1_000;
+
   private final Parser markdown = Parser.builder()
       .enabledBlockTypes(BLOCK_TYPES)
       .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
       .build();
+  private final int maxPapers;
+
+  /** A parser that refuses a day of more than {@link #DEFAULT_MAX_PAPERS} papers. */
+  public DigestParser() {
+    this(DEFAULT_MAX_PAPERS);
+  }
+
+  /** @param maxPapers papers one day may list; a file with more is refused at the first paper too many */
+  public DigestParser(int maxPapers) {
+    if (maxPapers < 1) {
+      throw new IllegalArgumentException("maxPapers must be at least 1, was " + maxPapers);
+    }
+    this.maxPapers = maxPapers;
+  }
 
   /**
    * Parses a digest file. Its size is checked before anything is read.
@@ -78,6 +99,6 @@ public final class DigestParser {
    */
   public Digest parse(String sourceName, byte[] content) throws DigestRejectedException {
     SourceText text = SourceText.decode(sourceName, content);
-    return DigestWalker.walk(markdown.parse(text.text()), text);
+    return DigestWalker.walk(markdown.parse(text.text()), text, maxPapers);
   }
 }

@@ -23,18 +23,20 @@ import org.commonmark.node.ThematicBreak;
 final class DigestWalker {
 
   private final SourceText text;
+  private final int maxPapers;
   private final List<DigestEntry> entries = new ArrayList<>();
   private final Map<String, Integer> headingLineById = new HashMap<>();
   private LocalDate date;
   private int dateLine;
   private PaperSection current;
 
-  private DigestWalker(SourceText text) {
+  private DigestWalker(SourceText text, int maxPapers) {
     this.text = text;
+    this.maxPapers = maxPapers;
   }
 
-  static Digest walk(Node document, SourceText text) throws DigestRejectedException {
-    return new DigestWalker(text).walk(document);
+  static Digest walk(Node document, SourceText text, int maxPapers) throws DigestRejectedException {
+    return new DigestWalker(text, maxPapers).walk(document);
   }
 
   private Digest walk(Node document) throws DigestRejectedException {
@@ -101,6 +103,10 @@ final class DigestWalker {
     if (date == null) {
       throw new DigestRejectedException(text.source(), line + 1,
           "paper heading before any date heading (expected '## Daily Papers (YYYY-MM-DD)' first)");
+    }
+    if (entries.size() + (current == null ? 0 : 1) >= maxPapers) {
+      throw new DigestRejectedException(text.source(), line + 1, "more than " + maxPapers + " papers in the digest of "
+          + date + " (real days list at most about 70; the limit is ingest.max-papers-per-day)");
     }
     PaperHeading paper = PaperHeading.read(heading, text, line);
     Integer earlier = headingLineById.putIfAbsent(paper.arxivId(), line + 1);

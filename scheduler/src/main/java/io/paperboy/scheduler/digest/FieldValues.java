@@ -31,24 +31,44 @@ final class FieldValues {
   }
 
   /**
-   * The names of an {@code Authors:} value: comma-separated ({@code A, B}) or, as some days wrote
-   * it, a Python list literal ({@code ['A', 'B']}, names with an apostrophe in double quotes). The
-   * {@code +} that ends a list Hugging Face cut short is dropped.
+   * The names of an {@code Authors:} value and whether the list was cut.
+   *
+   * @param names the listed names, in order
+   * @param more  whether a lone {@code +} item (at the end or in the middle) said that the digest
+   *              elided some authors of a long list
    */
-  static List<String> authors(String value) {
-    String v = value.strip();
-    if (v.length() >= 2 && v.startsWith("[") && v.endsWith("]")) {
-      return listLiteral(v.substring(1, v.length() - 1));
+  record AuthorNames(List<String> names, boolean more) {
+    AuthorNames {
+      names = List.copyOf(names);
     }
-    List<String> names = new ArrayList<>();
-    for (String part : v.split(",")) {
-      addName(names, part);
-    }
-    return names;
   }
 
-  private static List<String> listLiteral(String inner) {
+  /** The names of an {@code Authors:} value ({@link #authorList}), without the cut. */
+  static List<String> authors(String value) {
+    return authorList(value).names();
+  }
+
+  /**
+   * The names of an {@code Authors:} value: comma-separated ({@code A, B}) or, as some days wrote
+   * it, a Python list literal ({@code ['A', 'B']}, names with an apostrophe in double quotes). The
+   * {@code +} item that marks a list Hugging Face cut short is not a name; it sets
+   * {@link AuthorNames#more}.
+   */
+  static AuthorNames authorList(String value) {
+    String v = value.strip();
     List<String> names = new ArrayList<>();
+    boolean[] more = {false};
+    if (v.length() >= 2 && v.startsWith("[") && v.endsWith("]")) {
+      listLiteral(v.substring(1, v.length() - 1), names, more);
+    } else {
+      for (String part : v.split(",")) {
+        addName(names, more, part);
+      }
+    }
+    return new AuthorNames(names, more[0]);
+  }
+
+  private static void listLiteral(String inner, List<String> names, boolean[] more) {
     int i = 0;
     while (i < inner.length()) {
       char c = inner.charAt(i);
@@ -64,22 +84,26 @@ final class FieldValues {
           name.append(inner.charAt(i++));
         }
         i++; // closing quote (or past the end when unterminated)
-        addName(names, name.toString());
+        addName(names, more, name.toString());
       } else {
         int comma = inner.indexOf(',', i);
         int end = comma < 0 ? inner.length() : comma;
-        addName(names, inner.substring(i, end));
+        addName(names, more, inner.substring(i, end));
         i = end;
       }
     }
-    return names;
   }
 
-  /** Adds a name; a token without any letter or digit ({@code +}, {@code …}) marks a cut list, not a person. */
-  private static void addName(List<String> names, String raw) {
+  /**
+   * Adds a name; a token without any letter or digit ({@code +}, {@code …}) is not a person. A lone
+   * {@code +} is how the digest marks elided authors, so it sets {@code more[0]}.
+   */
+  private static void addName(List<String> names, boolean[] more, String raw) {
     String name = raw.strip();
     if (name.codePoints().anyMatch(Character::isLetterOrDigit)) {
       names.add(name);
+    } else if (name.equals("+")) {
+      more[0] = true;
     }
   }
 

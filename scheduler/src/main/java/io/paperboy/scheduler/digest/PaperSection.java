@@ -19,7 +19,7 @@ final class PaperSection {
   private Optional<String> media = Optional.empty();
   private Optional<Integer> votes = Optional.empty();
   private boolean votesSeen;
-  private List<String> authors = List.of();
+  private FieldValues.AuthorNames authors = new FieldValues.AuthorNames(List.of(), false);
   private boolean authorsSeen;
 
   private final BitSet fieldLines = new BitSet();
@@ -60,7 +60,7 @@ final class PaperSection {
   /** Lines {@code first..last} are an {@code Authors:} line; the first one wins. */
   void authors(String value, int first, int last) {
     if (!authorsSeen) {
-      authors = FieldValues.authors(value);
+      authors = FieldValues.authorList(value);
       authorsSeen = true;
     }
     fieldLines.set(first, last + 1);
@@ -80,8 +80,8 @@ final class PaperSection {
   }
 
   DigestEntry toEntry(LocalDate date, SourceText text) {
-    return new DigestEntry(date, rank, heading.arxivId(), heading.title(), heading.url(), votes, authors, media,
-        summary(text));
+    return new DigestEntry(date, rank, heading.arxivId(), heading.title(), heading.url(), votes, authors.names(),
+        authors.more(), media, summary(text));
   }
 
   /**

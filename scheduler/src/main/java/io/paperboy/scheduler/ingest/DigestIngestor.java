@@ -67,8 +67,8 @@ public final class DigestIngestor {
         }
         IngestResult result = store.save(digest);
         results.add(result);
-        LOG.debug("{}: {} saved: {} new, {} updated, {} removed entries", file, result.date(), result.added(),
-            result.updated(), result.removed());
+        LOG.debug("{}: {} saved: {} new, {} updated, {} unchanged, {} removed entries", file, result.date(),
+            result.added(), result.updated(), result.unchanged(), result.removed());
       } catch (DigestRejectedException e) {
         refusals.add(e);
         LOG.debug("refused {}", e.getMessage());

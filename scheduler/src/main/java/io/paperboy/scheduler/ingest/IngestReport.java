@@ -47,6 +47,10 @@ public record IngestReport(int filesSeen, List<IngestResult> results, List<Diges
     return results.stream().mapToInt(IngestResult::updated).sum();
   }
 
+  public int entriesUnchanged() {
+    return results.stream().mapToInt(IngestResult::unchanged).sum();
+  }
+
   public int entriesRemoved() {
     return results.stream().mapToInt(IngestResult::removed).sum();
   }
@@ -57,12 +61,12 @@ public record IngestReport(int filesSeen, List<IngestResult> results, List<Diges
   }
 
   /**
-   * One line, e.g. {@code 2 files, 2 days: 37 new, 0 updated, 0 removed entries; 0 refused}, and
+   * One line, e.g. {@code 2 files, 2 days: 37 new, 0 updated, 0 unchanged, 0 removed entries; 0 refused}, and
    * {@code ; 3 named for another date than their heading} when some were.
    */
   public String summary() {
     return plural(filesSeen, "file") + ", " + plural(days(), "day") + ": " + entriesAdded() + " new, "
-        + entriesUpdated() + " updated, " + entriesRemoved() + " removed entries; " + filesRefused() + " refused"
+        + entriesUpdated() + " updated, " + entriesUnchanged() + " unchanged, " + entriesRemoved() + " removed entries; " + filesRefused() + " refused"
         + (misnamed.isEmpty() ? "" : "; " + misnamed.size() + " named for another date than their heading");
   }
 

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.paperboy.store.delivery.WeeklyKey;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -76,8 +78,11 @@ public final class DeliveryPlanner {
     // local dates lie within a day of the UTC date in every zone
     LocalDate from = LocalDate.ofInstant(lookback, ZoneOffset.UTC).minusDays(1);
     LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
-    Set<LocalDate> digests = digestDays.between(from, to);
-    Set<OutboxKey> existing = reports.keys(EnumSet.of(Kind.DIGEST, Kind.NO_DIGEST), from.toString());
+    // a weekly post carries the seven days before its slot
+    LocalDate weekFrom = from.minusDays(7);
+    Set<LocalDate> digests = digestDays.between(weekFrom, to);
+    Set<OutboxKey> existing = new HashSet<>(reports.keys(EnumSet.of(Kind.DIGEST, Kind.NO_DIGEST), from.toString()));
+    existing.addAll(reports.keys(EnumSet.of(Kind.WEEKLY), WeeklyKey.week(weekFrom)));
 
     List<PlannedDelivery> planned = rules.plan(active, digests, existing, now);
     List<PlannedDelivery> added = outbox.enqueue(planned, now);

@@ -7,7 +7,9 @@ import io.paperboy.store.delivery.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.paperboy.store.delivery.WeeklyKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,11 @@ import java.util.Set;
  *       (and so logged once); a belated note is simply dropped. Slots older than the window plus {@link #LOOKBACK_BEYOND_WINDOW} are not
  *       looked at at all, so back-filling old days never posts them.</li>
  *   <li>Rows that exist, whatever their status, are never planned again.</li>
+ *   <li>A weekly subscription has one slot a week, on its one day. When it has come and a digest
+ *       of the seven days before it is stored, a {@code weekly} row is due (keyed by the slot's ISO
+ *       week date, {@link WeeklyKey}); while none is, nothing is planned. At most one weekly row per
+ *       channel and ISO week, so moving the day within a week does not post that week twice. The
+ *       catch-up window applies as to a digest.</li>
  * </ul>
  */
 public final class PlanRules {
@@ -51,7 +58,8 @@ public final class PlanRules {
 
   /**
    * @param subscriptions the active subscriptions to plan for
-   * @param digestDates   the dates with a stored digest (at least those since {@link #lookbackStart})
+   * @param digestDates   the dates with a stored digest (at least those since seven days before
+   *                      {@link #lookbackStart}, which weekly posts look back on)
    * @param existing      the outbox keys that exist (at least those since {@link #lookbackStart})
    * @param now           the time
    * @return the rows to add, oldest slot first per subscription
@@ -60,6 +68,7 @@ public final class PlanRules {
       Set<OutboxKey> existing, Instant now) {
     List<PlannedDelivery> rows = new ArrayList<>();
     Instant lookback = lookbackStart(now);
+    Set<String> weeksPlanned = weeksPlanned(existing);
     for (Subscription s : subscriptions) {
       if (s.paused()) {
         continue;
@@ -67,10 +76,50 @@ public final class PlanRules {
       // a slot exactly at creation counts: subscribing at 09:00 for 09:00 posts today
       Instant from = s.createdAt().minusNanos(1).isAfter(lookback) ? s.createdAt().minusNanos(1) : lookback;
       for (Slot slot : Schedule.slotsBetween(s, from, now)) {
-        planSlot(s, slot, digestDates, existing, now).ifPresent(rows::add);
+        Optional<PlannedDelivery> row = s.cadence() == Subscription.Cadence.WEEKLY
+            ? planWeek(s, slot, digestDates, weeksPlanned, now)
+            : planSlot(s, slot, digestDates, existing, now);
+        row.ifPresent(rows::add);
       }
     }
     return rows;
+  }
+
+  /** {@code channel week} of every weekly row that exists: what "once a week" is checked against. */
+  private static Set<String> weeksPlanned(Set<OutboxKey> existing) {
+    Set<String> weeks = new HashSet<>();
+    for (OutboxKey k : existing) {
+      if (k.kind() == Kind.WEEKLY) {
+        weeks.add(k.channel().key() + " " + WeeklyKey.weekOfKey(k.key()));
+      }
+    }
+    return weeks;
+  }
+
+  private Optional<PlannedDelivery> planWeek(Subscription s, Slot slot, Set<LocalDate> digestDates,
+      Set<String> weeksPlanned, Instant now) {
+    String week = s.channel().key() + " " + WeeklyKey.week(slot.date());
+    if (weeksPlanned.contains(week)) {
+      return Optional.empty();
+    }
+    LocalDate first = WeeklyKey.firstDay(slot.date());
+    LocalDate last = WeeklyKey.lastDay(slot.date());
+    boolean anyDigest = digestDates.stream().anyMatch(d -> !d.isBefore(first) && !d.isAfter(last));
+    if (!anyDigest) {
+      return Optional.empty();
+    }
+    weeksPlanned.add(week);
+    return Optional.of(PlannedDelivery.of(s, Kind.WEEKLY, WeeklyKey.of(slot.date()), slot.at(),
+        tooLate(slot, now)));
+  }
+
+  /** Why a slot is no longer posted, if it is beyond the catch-up window. */
+  private Optional<String> tooLate(Slot slot, Instant now) {
+    Duration late = Duration.between(slot.at(), now);
+    return late.compareTo(catchUpWindow) > 0
+        ? Optional.of("missed by " + Durations.text(late) + ", beyond the " + Durations.text(catchUpWindow)
+            + " catch-up window")
+        : Optional.empty();
   }
 
   private Optional<PlannedDelivery> planSlot(Subscription s, Slot slot, Set<LocalDate> digestDates,

@@ -205,8 +205,8 @@ public final class DigestPoller {
       return Optional.empty();
     }
     day.stored = true;
-    log.info("ingested the digest for {} from {}: {} added, {} updated, {} removed, {} new papers (try {})",
-        date, found.origin(), result.added(), result.updated(), result.removed(), result.newPapers().size(),
+    log.info("ingested the digest for {} from {}: {} added, {} updated, {} unchanged, {} removed, {} new papers (try {})",
+        date, found.origin(), result.added(), result.updated(), result.unchanged(), result.removed(), result.newPapers().size(),
         day.attempts);
     for (IngestListener listener : listeners) {
       try {

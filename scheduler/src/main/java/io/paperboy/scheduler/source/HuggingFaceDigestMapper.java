@@ -37,8 +37,11 @@ final class HuggingFaceDigestMapper {
     }
   }
 
-  private record Item(String id, String title, Optional<Integer> votes, List<String> authors,
+  private record Item(String id, String title, Optional<Integer> votes, Authors authors,
       Optional<String> media, String summary) {}
+
+  /** The names the API shows, and whether it hid some ({@code hidden: true}): then the list is not complete. */
+  private record Authors(List<String> names, boolean more) {}
 
   private HuggingFaceDigestMapper() {}
 
@@ -84,7 +87,7 @@ final class HuggingFaceDigestMapper {
     List<DigestEntry> entries = new ArrayList<>(items.size());
     for (Item it : items) {
       entries.add(new DigestEntry(date, entries.size() + 1, it.id(), it.title(), ArxivId.absUrl(it.id()),
-          it.votes(), it.authors(), it.media(), it.summary()));
+          it.votes(), it.authors().names(), it.authors().more(), it.media(), it.summary()));
     }
     return new FetchResult.Found(new Digest(date, entries, origin), origin);
   }
@@ -125,14 +128,15 @@ final class HuggingFaceDigestMapper {
     return Optional.of((int) node.doubleValue());
   }
 
-  private static List<String> authors(String at, JsonNode node) throws Refusal {
+  private static Authors authors(String at, JsonNode node) throws Refusal {
     if (node.isMissingNode() || node.isNull()) {
-      return List.of();
+      return new Authors(List.of(), false);
     }
     if (!node.isArray()) {
       throw new Refusal(at + ".paper.authors", "expected an array, got " + kind(node));
     }
     List<String> names = new ArrayList<>();
+    boolean more = false;
     for (int i = 0; i < node.size(); i++) {
       JsonNode author = node.get(i);
       Optional<String> name;
@@ -140,6 +144,7 @@ final class HuggingFaceDigestMapper {
         name = text(author);
       } else if (author.isObject()) {
         if (author.path("hidden").asBoolean(false)) {
+          more = true;
           continue;
         }
         name = text(author.path("name"));
@@ -148,7 +153,7 @@ final class HuggingFaceDigestMapper {
       }
       name.map(HuggingFaceDigestMapper::oneLine).ifPresent(names::add);
     }
-    return names;
+    return new Authors(names, more);
   }
 
   private static Optional<String> text(JsonNode node) {

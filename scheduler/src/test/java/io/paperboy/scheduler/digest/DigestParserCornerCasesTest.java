@@ -49,6 +49,31 @@ class DigestParserCornerCasesTest {
   }
 
   @Test
+  @DisplayName("an Authors: line cut with a lone '+' (at the end or in the middle) keeps the cut as authorsMore")
+  void cutAuthorLists() throws Exception {
+    String md = """
+        ## Daily Papers (2024-01-06)
+        ### [Gemini](https://arxiv.org/abs/2312.11805)
+        Authors: Gemini Team, Rohan Anil, Orhan Firat, +
+        - 요약.
+        ### [MAP-Neo](https://arxiv.org/abs/2405.19327)
+        Authors: Ge Zhang, Yu-Hsuan Tsai, Yizhi Li, +, Ruibin Yuan, Wenhu Chen
+        - 요약.
+        ### [Whole](https://arxiv.org/abs/2401.00007)
+        Authors: Ada Lovelace, Alan Turing
+        - 요약.
+        """;
+
+    List<DigestEntry> entries = parser.parse("cut.md", utf8(md)).entries();
+
+    assertThat(entries).extracting(DigestEntry::authorsMore).containsExactly(true, true, false);
+    assertThat(entries.get(0).authors()).containsExactly("Gemini Team", "Rohan Anil", "Orhan Firat");
+    assertThat(entries.get(1).authors()).containsExactly("Ge Zhang", "Yu-Hsuan Tsai", "Yizhi Li", "Ruibin Yuan",
+        "Wenhu Chen");
+    assertThat(entries.get(0).summary()).isEqualTo("- 요약.");
+  }
+
+  @Test
   @DisplayName("emphasised field labels (**Vote:** 35, **Authors:**) read like plain ones")
   void emphasisedLabels() throws Exception {
     String md = """

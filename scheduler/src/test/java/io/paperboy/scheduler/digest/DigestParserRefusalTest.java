@@ -41,6 +41,33 @@ class DigestParserRefusalTest {
   }
 
   @Test
+  @DisplayName("a day with more papers than the limit is refused at the first paper too many")
+  void tooManyPapers() throws Exception {
+    StringBuilder md = new StringBuilder("## Daily Papers (2024-06-07)\n");
+    for (int i = 1; i <= 4; i++) {
+      md.append("### [Paper ").append(i).append("](https://arxiv.org/abs/2406.0000").append(i).append(")\n- 요약.\n");
+    }
+    DigestParser three = new DigestParser(3);
+    assertThat(catchThrowableOfType(DigestRejectedException.class, () -> three.parse("day.md", utf8(md.toString()))))
+        .hasMessage("day.md:8: more than 3 papers in the digest of 2024-06-07 (real days list at most about 70;"
+            + " the limit is ingest.max-papers-per-day)");
+    assertThat(new DigestParser(4).parse("day.md", utf8(md.toString())).entries()).hasSize(4);
+    assertThatThrownBy(() -> new DigestParser(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("a 100,000-paper day under the file size limit is refused by the default limit, at paper 1,001")
+  void hostileFlood() {
+    StringBuilder md = new StringBuilder("## Daily Papers (2024-06-07)\n");
+    for (int i = 1; i <= 100_000; i++) {
+      md.append(String.format("### [P](https://arxiv.org/abs/2406.%05d)\n", i));
+    }
+    byte[] content = utf8(md.toString());
+    assertThat(content.length).isLessThan((int) DigestParser.MAX_FILE_BYTES);
+    assertThat(refusal(content)).hasMessageStartingWith("day.md:1002: more than 1000 papers in the digest of 2024-06-07");
+  }
+
+  @Test
   @DisplayName("a paper before any date heading")
   void paperBeforeDate() {
     assertThat(refusal("# Notes\n\nsome text\n\n" + PAPER + "## Daily Papers (2024-06-07)\n"))

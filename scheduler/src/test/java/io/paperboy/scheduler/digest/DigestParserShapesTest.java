@@ -26,6 +26,12 @@ class DigestParserShapesTest {
     return parser.parse(fixture, bytes(fixture));
   }
 
+  /** The entry with its author list marked cut, as a lone {@code +} marks it. */
+  private static DigestEntry cut(DigestEntry e) {
+    return new DigestEntry(e.date(), e.rank(), e.arxivId(), e.title(), e.url(), e.votes(), e.authors(), true,
+        e.media(), e.summary());
+  }
+
   private static DigestEntry entry(String date, int rank, String id, String title, String url, Integer votes,
       List<String> authors, String media, String summary) {
     return new DigestEntry(LocalDate.parse(date), rank, id, title, url, Optional.ofNullable(votes), authors,
@@ -98,16 +104,16 @@ class DigestParserShapesTest {
   }
 
   @Test
-  @DisplayName("'Vote: -' is unknown, not zero; 'Vote: 0' is zero; a trailing '+' author is dropped")
+  @DisplayName("'Vote: -' is unknown, not zero; 'Vote: 0' is zero; a trailing '+' author is no name but marks the list cut")
   void voteDash() throws Exception {
     assertThat(parse("vote-dash.md").entries()).containsExactly(
         entry("2023-12-12", 1, "2312.06353", "Federated Full-Parameter Tuning of Billion-Sized Language Models "
                 + "with Communication Cost under 18 Kilobytes", "https://arxiv.org/abs/2312.06353", null,
             List.of("Zhen Qin", "Daoyuan Chen"), UPLOADS + "60f1/LkJz.png", "- 투표 수를 모르는 항목이다."),
-        entry("2023-12-12", 2, "2312.06134",
+        cut(entry("2023-12-12", 2, "2312.06134",
             "Order Matters in the Presence of Dataset Imbalance for Multilingual Learning",
             "https://arxiv.org/abs/2312.06134", 0, List.of("Dami Choi", "Derrick Xin"), UPLOADS + "60f1/EcwW.png",
-            "- 투표 수가 0인 항목이다."));
+            "- 투표 수가 0인 항목이다.")));
   }
 
   @Test

@@ -31,6 +31,20 @@ class FieldValuesTest {
   }
 
   @Test
+  @DisplayName("a lone '+' item, at the end or in the middle, marks the list as cut; other lists are complete")
+  void cutLists() {
+    assertThat(FieldValues.authorList("Gemini Team, Rohan Anil, Orhan Firat, +"))
+        .isEqualTo(new FieldValues.AuthorNames(List.of("Gemini Team", "Rohan Anil", "Orhan Firat"), true));
+    assertThat(FieldValues.authorList("Ge Zhang, Yu-Hsuan Tsai, Yizhi Li, +, Ruibin Yuan, Wenhu Chen"))
+        .isEqualTo(new FieldValues.AuthorNames(
+            List.of("Ge Zhang", "Yu-Hsuan Tsai", "Yizhi Li", "Ruibin Yuan", "Wenhu Chen"), true));
+    assertThat(FieldValues.authorList("['A One', '+', 'B Two']").more()).isTrue();
+    assertThat(FieldValues.authorList("A One, B+ Two, C++ Team").more()).as("'+' inside a name is no cut").isFalse();
+    assertThat(FieldValues.authorList("A One, , …").more()).isFalse();
+    assertThat(FieldValues.authorList("").more()).isFalse();
+  }
+
+  @Test
   @DisplayName("Python list literals: single and double quotes, escapes, an empty list")
   void listLiterals() {
     assertThat(FieldValues.authors("['Zihan Zhou', 'Zhixing Tan']")).containsExactly("Zihan Zhou", "Zhixing Tan");

@@ -76,7 +76,7 @@ class DigestIngestorTest {
     assertThat(report.entriesAdded()).isEqualTo(4);
     assertThat(report.newPapers()).containsExactly("2311.10122", "2406.04325", "2406.04333", "2503.00808");
     assertThat(report.refusals()).isEmpty();
-    assertThat(report.summary()).isEqualTo("3 files, 3 days: 4 new, 0 updated, 0 removed entries; 0 refused");
+    assertThat(report.summary()).isEqualTo("3 files, 3 days: 4 new, 0 updated, 0 unchanged, 0 removed entries; 0 refused");
   }
 
   @Test
@@ -95,7 +95,7 @@ class DigestIngestorTest {
     assertThat(report.refusals()).extracting(DigestRejectedException::getMessage)
         .containsExactly(bad + ":9: paper heading links to 'https://example.com/paper', not an arXiv abstract or PDF URL");
     assertThat(progress).containsExactly("a.md 1/3", "b.md 2/3", "c.md 3/3");
-    assertThat(report.summary()).isEqualTo("3 files, 2 days: 3 new, 0 updated, 0 removed entries; 1 refused");
+    assertThat(report.summary()).isEqualTo("3 files, 2 days: 3 new, 0 updated, 0 unchanged, 0 removed entries; 1 refused");
   }
 
   @Test
@@ -110,20 +110,20 @@ class DigestIngestorTest {
     assertThat(store.digest(LocalDate.of(2024, 6, 7))).extracting(DigestEntry::arxivId)
         .containsExactly("2406.00002", "2406.00003");
     assertThat(report.results()).containsExactly(
-        new IngestResult(LocalDate.of(2024, 6, 7), 2, 0, 0, List.of("2406.00001", "2406.00002")),
-        new IngestResult(LocalDate.of(2024, 6, 7), 1, 1, 1, List.of("2406.00003")));
-    assertThat(report.summary()).isEqualTo("2 files, 1 day: 3 new, 1 updated, 1 removed entries; 0 refused");
+        new IngestResult(LocalDate.of(2024, 6, 7), 2, 0, 0, 0, List.of("2406.00001", "2406.00002")),
+        new IngestResult(LocalDate.of(2024, 6, 7), 1, 1, 0, 1, List.of("2406.00003")));
+    assertThat(report.summary()).isEqualTo("2 files, 1 day: 3 new, 1 updated, 0 unchanged, 1 removed entries; 0 refused");
   }
 
   @Test
-  @DisplayName("ingesting a day again is an update, not new entries")
+  @DisplayName("ingesting an unchanged day again reports its entries unchanged, neither new nor updated")
   void reingest() {
     Path file = write("2024-06-07.md", day("2024-06-07", "2406.00001"));
     ingestor.ingest(List.of(file), IngestProgress.NONE);
 
     IngestReport again = ingestor.ingest(List.of(file), IngestProgress.NONE);
 
-    assertThat(again.summary()).isEqualTo("1 file, 1 day: 0 new, 1 updated, 0 removed entries; 0 refused");
+    assertThat(again.summary()).isEqualTo("1 file, 1 day: 0 new, 0 updated, 1 unchanged, 0 removed entries; 0 refused");
     assertThat(again.newPapers()).isEmpty();
   }
 
@@ -140,7 +140,7 @@ class DigestIngestorTest {
         missing + ":1: no such file",
         readme + ":1: not a digest: no '## Daily Papers (YYYY-MM-DD)' heading and no '### [title](arXiv URL)' paper");
     assertThat(store.saves).hasSize(1);
-    assertThat(report.summary()).isEqualTo("3 files, 1 day: 1 new, 0 updated, 0 removed entries; 2 refused");
+    assertThat(report.summary()).isEqualTo("3 files, 1 day: 1 new, 0 updated, 0 unchanged, 0 removed entries; 2 refused");
   }
 
   @Test
@@ -161,7 +161,7 @@ class DigestIngestorTest {
   void emptyBatch() {
     IngestReport report = ingestor.ingest(List.of(dir), IngestProgress.NONE);
 
-    assertThat(report.summary()).isEqualTo("0 files, 0 days: 0 new, 0 updated, 0 removed entries; 0 refused");
+    assertThat(report.summary()).isEqualTo("0 files, 0 days: 0 new, 0 updated, 0 unchanged, 0 removed entries; 0 refused");
   }
 
   @Test

@@ -50,12 +50,15 @@ final class RecordingPaperStore implements PaperStore {
         .collect(Collectors.toSet());
     Set<String> now = digest.entries().stream().map(DigestEntry::arxivId).collect(Collectors.toSet());
     int added = (int) now.stream().filter(id -> !before.contains(id)).count();
-    int updated = now.size() - added;
+    // like a real store: listed again with every field equal is unchanged, otherwise updated
+    List<DigestEntry> old = days.getOrDefault(digest.date(), List.of());
+    int unchanged = (int) digest.entries().stream().filter(old::contains).count();
+    int updated = now.size() - added - unchanged;
     int removed = (int) before.stream().filter(id -> !now.contains(id)).count();
     List<String> newPapers = digest.entries().stream().map(DigestEntry::arxivId).filter(knownPapers::add)
         .collect(Collectors.toList());
     days.put(digest.date(), digest.entries());
-    return new IngestResult(digest.date(), added, updated, removed, newPapers);
+    return new IngestResult(digest.date(), added, updated, unchanged, removed, newPapers);
   }
 
   @Override

@@ -84,6 +84,8 @@ class HuggingFaceSourceTest {
     assertThat(small.title()).isEqualTo("Small Models, Big Summaries");
     assertThat(small.url()).isEqualTo("https://arxiv.org/abs/2406.10001");
     assertThat(small.authors()).containsExactly("Ada Example", "Bo Sample");
+    assertThat(small.authorsMore()).as("a hidden author means the list is not complete").isTrue();
+    assertThat(entries.get(0).authorsMore()).isFalse();
     assertThat(small.media()).contains("https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2406.10001.png");
     assertThat(small.summary()).isEqualTo("Small models write good summaries.");
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param url     the abstract URL as listed
  * @param votes   the vote count, empty when the digest gave none or {@code Vote: -}
  * @param authors author names in listed order, possibly empty
+ * @param authorsMore whether the digest cut the author list (a lone {@code +} item): the paper has
+ *     more authors than {@code authors} names, so cards say "25+ authors" or "et al."
  * @param media   thumbnail image or video URL, if any
  * @param summary the summary as markdown, structure intact
  */
@@ -27,6 +29,7 @@ public record DigestEntry(
     String url,
     Optional<Integer> votes,
     List<String> authors,
+    boolean authorsMore,
     Optional<String> media,
     String summary) {
 
@@ -42,6 +45,12 @@ public record DigestEntry(
       throw new IllegalArgumentException("rank must be >= 1, was " + rank);
     }
     authors = List.copyOf(authors);
+  }
+
+  /** An entry whose author list is complete (no {@code +} cut). */
+  public DigestEntry(LocalDate date, int rank, String arxivId, String title, String url, Optional<Integer> votes,
+      List<String> authors, Optional<String> media, String summary) {
+    this(date, rank, arxivId, title, url, votes, authors, false, media, summary);
   }
 
   private static final java.util.regex.Pattern VIDEO =

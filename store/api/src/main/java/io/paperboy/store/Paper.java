@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param url     abstract URL as most recently listed
  * @param votes   most recent vote count, if known
  * @param authors most recent author list
+ * @param authorsMore whether that list was cut short ({@link DigestEntry#authorsMore})
  * @param media   most recent thumbnail or video URL
  * @param summary most recent summary (markdown)
  * @param dates   every digest date that listed the paper, oldest first
@@ -22,6 +23,7 @@ public record Paper(
     String url,
     Optional<Integer> votes,
     List<String> authors,
+    boolean authorsMore,
     Optional<String> media,
     String summary,
     List<LocalDate> dates) {
@@ -29,6 +31,12 @@ public record Paper(
   public Paper {
     authors = List.copyOf(authors);
     dates = List.copyOf(dates);
+  }
+
+  /** A paper whose author list is complete. */
+  public Paper(String arxivId, String title, String url, Optional<Integer> votes, List<String> authors,
+      Optional<String> media, String summary, List<LocalDate> dates) {
+    this(arxivId, title, url, votes, authors, false, media, summary, dates);
   }
 
   /** The arXiv PDF URL of this paper. */

@@ -3,7 +3,9 @@ package io.paperboy.store;
 import io.paperboy.store.query.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -100,4 +102,18 @@ public interface PaperStore {
 
   /** Streams entries ordered by date then rank; all days, or only {@code date} when given. */
   void export(Optional<LocalDate> date, Consumer<DigestEntry> sink);
+
+  /**
+   * Streams the latest title, summary and votes (what {@link #paper} answers) of every paper that
+   * a stored day lists, each paper once, in no particular order: what {@code /similar} builds its
+   * index from. Papers that no day lists any more (a day re-saved without them) are left out.
+   * The default derives it from {@link #export} (the newest day's entry wins, as it does for the
+   * paper row) and holds every paper in memory meanwhile; a backend should read its paper rows
+   * directly instead.
+   */
+  default void paperTexts(Consumer<PaperText> sink) {
+    Map<String, PaperText> latest = new LinkedHashMap<>();
+    export(Optional.empty(), e -> latest.put(e.arxivId(), new PaperText(e.arxivId(), e.title(), e.summary(), e.votes())));
+    latest.values().forEach(sink);
+  }
 }

@@ -4,6 +4,9 @@ import io.paperboy.store.alert.AlertStore;
 import io.paperboy.store.delivery.DeliveryReports;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.SubscriptionStore;
+import io.paperboy.store.ratelimit.SharedRateLimit;
+import io.paperboy.store.slack.OAuthStateStore;
+import io.paperboy.store.slack.SlackInstallationStore;
 
 /**
  * Every port of one backend on one database, as a backend's factory opens them (e.g.
@@ -26,6 +29,29 @@ public interface Stores extends AutoCloseable {
   AlertStore alerts();
 
   Transactions transactions();
+
+  /**
+   * The Slack app's installations (distribution to many workspaces). A default that refuses, so
+   * that a backend written before Slack distribution still compiles; every shipped backend
+   * overrides it and passes {@code SlackInstallationStoreContract}.
+   */
+  default SlackInstallationStore slackInstallations() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store Slack installations yet");
+  }
+
+  /** The OAuth states of Slack install flows in progress; see {@link #slackInstallations()}. */
+  default OAuthStateStore slackOAuthStates() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not store Slack OAuth states yet");
+  }
+
+  /**
+   * Rate limits shared by every instance on this database (Discord's bot-wide limit). The default
+   * shares them within this process only — right for a backend that one process owns; a backend
+   * that several instances share overrides it and passes {@code SharedRateLimitContract}.
+   */
+  default SharedRateLimit rateLimits() {
+    return SharedRateLimit.inProcess();
+  }
 
   @Override
   void close();

@@ -79,6 +79,97 @@ public abstract class PaperStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("paperTexts: every listed paper once, with its newest day's title, summary and votes")
+  void paperTexts() {
+    // GIVEN a paper on two days (the older saved last), one whose day dropped it, one unknown vote
+    store.save(digest("2024-06-08", entry(1, "a.1").title("New title").summary("새 요약").votes(40),
+        entry(2, "a.2").votes(null)));
+    store.save(digest("2024-06-07", entry(1, "a.1").title("Old title").summary("옛 요약").votes(3),
+        entry(2, "a.3")));
+    store.save(digest("2024-06-07", entry(1, "a.1").title("Old title").summary("옛 요약").votes(3)));
+
+    // WHEN streamed
+    List<PaperText> texts = new ArrayList<>();
+    store.paperTexts(texts::add);
+
+    // THEN a.1 as its newest day says, a.2 with unknown votes, a.3 (listed nowhere now) left out
+    assertThat(texts).containsExactlyInAnyOrder(
+        new PaperText("a.1", "New title", "새 요약", Optional.of(40)),
+        new PaperText("a.2", "Paper a.2", "- summary of a.2", Optional.empty()));
+    // AND the port's default, derived from export alone, agrees with the backend
+    List<PaperText> viaDefault = new ArrayList<>();
+    new ExportOnly(store).paperTexts(viaDefault::add);
+    assertThat(viaDefault).containsExactlyInAnyOrderElementsOf(texts);
+  }
+
+  /** A store that only exports, so that {@link PaperStore#paperTexts} runs its default. */
+  private record ExportOnly(PaperStore store) implements PaperStore {
+    @Override
+    public void export(Optional<java.time.LocalDate> date, java.util.function.Consumer<DigestEntry> sink) {
+      store.export(date, sink);
+    }
+
+    @Override
+    public IngestResult save(Digest digest) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Paper> paper(String arxivIdOrUrl) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DigestEntry> digest(java.time.LocalDate date) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<java.time.LocalDate> digestDates() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> latestDigestDate() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> nearestDigestDate(java.time.LocalDate date) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DigestEntry> top(java.time.LocalDate from, java.time.LocalDate to, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SearchPage searchPage(Query query, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PeriodCount> countPerPeriod(Query query, java.time.LocalDate from, java.time.LocalDate to,
+        CountPeriod by) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Paper> recentPapers(int limit) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  @DisplayName("paperTexts of an empty store streams nothing")
+  void paperTextsEmpty() {
+    List<PaperText> texts = new ArrayList<>();
+    store.paperTexts(texts::add);
+    assertThat(texts).isEmpty();
+  }
+
+  @Test
   @DisplayName("re-saving a day updates it: no duplicates, changed votes and text win")
   void resaveUpdates() {
     store.save(digest("2024-06-07", entry(1, "a.1").votes(10), entry(2, "a.2").votes(5)));
@@ -86,7 +177,7 @@ public abstract class PaperStoreContract extends StoresContract {
     IngestResult again = store.save(digest("2024-06-07",
         entry(1, "a.1").votes(12).title("Better title"), entry(2, "a.2").votes(5)));
 
-    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 2, 0, List.of()));
+    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 1, 1, 0, List.of()));
     assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::arxivId).containsExactly("a.1", "a.2");
     assertThat(store.paper("a.1").orElseThrow().title()).isEqualTo("Better title");
     assertThat(store.paper("a.1").orElseThrow().votes()).contains(12);
@@ -98,13 +189,65 @@ public abstract class PaperStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("re-saving an unchanged day reports 0 new, 0 updated, N unchanged")
+  void resaveUnchanged() {
+    Digest day = digest("2024-06-07", entry(1, "a.1").votes(10).media("https://x/a.png"),
+        entry(2, "a.2").authors("A", "B").authorsMore(true), entry(3, "a.3"));
+    store.save(day);
+
+    IngestResult again = store.save(day);
+
+    assertThat(again).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 3, 0, List.of()));
+  }
+
+  @Test
+  @DisplayName("each stored field that changes makes its entry updated, and only that entry")
+  void eachFieldCountsAsUpdate() {
+    List<java.util.function.UnaryOperator<TestData.Entry>> changes = List.of(
+        e -> e.title("Another title"),
+        e -> e.url("https://arxiv.org/abs/a.1v2"),
+        e -> e.votes(11),
+        e -> e.votes(null),
+        e -> e.authors("Ada Lovelace"),
+        e -> e.authorsMore(true),
+        e -> e.media("https://x/a.mp4"),
+        e -> e.summary("- another summary"));
+    for (var change : changes) {
+      store.save(digest("2024-06-07", entry(1, "a.1").votes(10), entry(2, "a.2")));
+
+      IngestResult result = store.save(digest("2024-06-07", change.apply(entry(1, "a.1").votes(10)), entry(2, "a.2")));
+
+      assertThat(result).as("after %s", store.digest(day("2024-06-07")).get(0))
+          .isEqualTo(new IngestResult(day("2024-06-07"), 0, 1, 1, 0, List.of()));
+    }
+  }
+
+  @Test
+  @DisplayName("a cut author list keeps its flag through save, digest, paper and export")
+  void authorsMoreRoundTrip() {
+    store.save(digest("2024-06-07", entry(1, "a.1").authors("Gemini Team", "Rohan Anil").authorsMore(true),
+        entry(2, "a.2")));
+
+    assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::authorsMore).containsExactly(true, false);
+    assertThat(store.paper("a.1").orElseThrow().authorsMore()).isTrue();
+    assertThat(store.paper("a.2").orElseThrow().authorsMore()).isFalse();
+    List<DigestEntry> exported = new ArrayList<>();
+    store.export(Optional.empty(), exported::add);
+    assertThat(exported).extracting(DigestEntry::authorsMore).containsExactly(true, false);
+    // a newer day listing the whole list takes over the paper's view
+    store.save(digest("2024-06-08", entry(1, "a.1").authors("Gemini Team", "Rohan Anil", "Orhan Firat")));
+    assertThat(store.paper("a.1").orElseThrow().authorsMore()).isFalse();
+  }
+
+  @Test
   @DisplayName("a new list for a day: dropped entries leave the day, their papers stay; counts say so")
   void differentList() {
     store.save(digest("2024-06-07", entry(1, "a.1"), entry(2, "a.2"), entry(3, "a.3")));
 
     IngestResult result = store.save(digest("2024-06-07", entry(1, "a.3"), entry(2, "a.4")));
 
-    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 1, 1, 2, List.of("a.4")));
+    // a.3 moved from rank 3 to rank 1: a stored field changed, so it is updated
+    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 1, 1, 0, 2, List.of("a.4")));
     assertThat(store.digest(day("2024-06-07"))).extracting(DigestEntry::arxivId).containsExactly("a.3", "a.4");
     assertThat(store.paper("a.1")).isPresent();
     assertThat(store.paper("a.1").orElseThrow().dates()).isEmpty();
@@ -181,6 +324,8 @@ public abstract class PaperStoreContract extends StoresContract {
     assertThat(second.newPapers()).containsExactly("a.3", "a.4");
     assertThat(second).extracting(IngestResult::added, IngestResult::updated, IngestResult::removed)
         .containsExactly(3, 0, 0);
+    assertThat(resave).extracting(IngestResult::added, IngestResult::updated, IngestResult::unchanged)
+        .containsExactly(0, 0, 3);
     assertThat(resave.newPapers()).isEmpty();
     assertThat(older.newPapers()).containsExactly("a.0");
   }
@@ -190,7 +335,7 @@ public abstract class PaperStoreContract extends StoresContract {
   void emptyDigest() {
     store.save(digest("2024-06-07", entry(1, "a.1")));
     IngestResult result = store.save(digest("2024-06-07"));
-    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 1, List.of()));
+    assertThat(result).isEqualTo(new IngestResult(day("2024-06-07"), 0, 0, 0, 1, List.of()));
     assertThat(store.digest(day("2024-06-07"))).isEmpty();
     assertThat(store.paper("a.1")).isPresent();
   }

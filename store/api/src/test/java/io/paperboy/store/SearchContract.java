@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -92,6 +94,36 @@ public abstract class SearchContract extends StoresContract {
     assertThat(ids("모델을")).containsExactlyInAnyOrder("k.diffusion", "k.particle");
     assertThat(ids("확산모델로")).isEmpty();
     assertThat(ids("학습한다 대규모")).containsExactly("k.particle");
+  }
+
+  @Test
+  @DisplayName("a one-syllable Hangul term matches inside words as longer terms do: 눈 finds 눈에 and 첫눈, 음 finds 음성 and 음악")
+  void oneSyllableInsideWords() {
+    store.save(digest("2024-06-08",
+        entry(1, "s.eye").title("Seeing").summary("- 사람의 눈에 보이는 장면을 만든다"),
+        entry(2, "s.snow").title("첫눈 데이터셋").summary("- winter"),
+        entry(3, "s.speech").title("음성 인식").summary("- speech"),
+        entry(4, "s.music").title("Music").summary("- 음악을 생성한다"),
+        entry(5, "s.brain").title("뇌 신호 해석").summary("- 뇌"),
+        entry(6, "s.kanji").title("深度学習").summary("- deep")));
+
+    assertThat(ids("눈")).containsExactlyInAnyOrder("s.eye", "s.snow");
+    assertThat(ids("음")).containsExactlyInAnyOrder("s.speech", "s.music");
+    assertThat(ids("뇌")).containsExactly("s.brain");
+    assertThat(ids("学")).containsExactly("s.kanji");
+    assertThat(ids("손")).isEmpty();
+    // the longer terms keep their meaning
+    assertThat(ids("음성")).containsExactly("s.speech");
+    assertThat(ids("눈에")).containsExactly("s.eye");
+    assertThat(ids("첫눈에")).isEmpty();
+    assertThat(ids("모델")).containsExactlyInAnyOrder("k.diffusion", "k.particle");
+    assertThat(ids("확산모델로")).isEmpty();
+    // in the query language too: fields, exclusions (checked outside the index), OR, counts
+    assertThat(query("title:눈")).containsExactly("s.snow");
+    assertThat(query("음 -음악")).containsExactly("s.speech");
+    assertThat(query("눈 OR 뇌")).containsExactlyInAnyOrder("s.eye", "s.snow", "s.brain");
+    assertThat(query("\"이 모\"")).containsExactly("k.particle");
+    assertThat(store.searchPage(words("음"), 1).matches()).isEqualTo(MatchCount.exactly(2));
   }
 
   @Test
@@ -353,6 +385,21 @@ public abstract class SearchContract extends StoresContract {
     }
     assertThat(papers).isGreaterThan(10);
     assertThat(queries).isGreaterThan(papers);
+
+    // one-syllable words (눈, 음, 손 …) find exactly the papers whose text has that syllable anywhere
+    Set<String> ids = digests.stream().flatMap(d -> d.entries().stream()).map(DigestEntry::arxivId)
+        .collect(Collectors.toSet());
+    for (String syllable : List.of("눈", "음", "손", "뇌", "빛", "말")) {
+      Set<String> expected = new HashSet<>();
+      for (String id : ids) {
+        Paper p = seeded.paper(id).orElseThrow();
+        if ((p.title() + " " + p.summary() + " " + String.join(", ", p.authors())).contains(syllable)) {
+          expected.add(id);
+        }
+      }
+      assertThat(seeded.search(words(syllable), 5000)).as("search %s", syllable)
+          .extracting(h -> h.paper().arxivId()).containsExactlyInAnyOrderElementsOf(expected);
+    }
   }
 
   private static Digest readSeed(Path file) {

@@ -35,6 +35,7 @@ public final class TestData {
     private String title;
     private Optional<Integer> votes = Optional.empty();
     private List<String> authors = List.of("Ada Lovelace", "Alan Turing");
+    private boolean authorsMore;
     private Optional<String> media = Optional.empty();
     private String summary;
     private String url;
@@ -67,6 +68,12 @@ public final class TestData {
       return this;
     }
 
+    /** Marks the author list as cut short by the digest (a lone {@code +} item). */
+    public Entry authorsMore(boolean value) {
+      authorsMore = value;
+      return this;
+    }
+
     public Entry media(String value) {
       media = Optional.ofNullable(value);
       return this;
@@ -83,7 +90,7 @@ public final class TestData {
     }
 
     public DigestEntry on(LocalDate date) {
-      return new DigestEntry(date, rank, arxivId, title, url, votes, authors, media, summary);
+      return new DigestEntry(date, rank, arxivId, title, url, votes, authors, authorsMore, media, summary);
     }
   }
 }

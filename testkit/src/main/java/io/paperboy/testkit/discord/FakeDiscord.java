@@ -74,6 +74,12 @@ public final class FakeDiscord implements AutoCloseable {
   final List<RecordedCall> unhandled = new CopyOnWriteArrayList<>();
   final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();
   final List<ObjectNode> commands = new CopyOnWriteArrayList<>();
+  /** Threads the bot created, by id: what {@code GET /guilds/{id}/threads/active} lists. */
+  final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+  /** Messages posted, by {@code channel/message} id, for {@code GET /channels/{c}/messages/{m}}. */
+  final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  /** Messages by {@code channel:nonce}, for {@code enforce_nonce} (Discord keeps them a few minutes). */
+  final Map<String, ObjectNode> nonces = new ConcurrentHashMap<>();
   final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
   final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
   final java.util.Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
@@ -166,6 +172,11 @@ public final class FakeDiscord implements AutoCloseable {
         forums.put(c.id(), guild.id());
       }
     }
+  }
+
+  /** The port REST and the gateway share on 127.0.0.1. */
+  public int port() {
+    return server.getPort();
   }
 
   /** REST base URL for JDA's {@code RestConfig}. */

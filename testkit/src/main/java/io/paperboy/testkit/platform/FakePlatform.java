@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Tests inject faults (429 with Retry-After, 5xx before or after storing the post, unknown or
  * forbidden channels), enforce Discord-like rate limits, and hook every step of a request (to
  * kill a client process at a precise moment).
+ *
+ * <p>Over 300 lines because the two dialects, the fault queue and the rate limits act on one
+ * record of posts; a test reads that record to prove exactly-once, so it stays in one place.
  */
 public final class FakePlatform implements AutoCloseable {
 

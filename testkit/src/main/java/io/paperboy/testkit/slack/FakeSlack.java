@@ -299,8 +299,15 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /**
+   * A message ts as Slack makes them: the posting time in seconds with six decimals, unique and
+   * increasing within the fake (so that {@code oldest}/{@code latest} windows mean what they mean).
+   */
   synchronized String nextTs() {
-    return String.format(Locale.ROOT, "1717700000.%06d", ts.incrementAndGet());
+    long micros = java.time.Instant.now().toEpochMilli() * 1000;
+    long next = Math.max(micros, ts.get() + 1);
+    ts.set(next);
+    return String.format(Locale.ROOT, "%d.%06d", next / 1_000_000, next % 1_000_000);
   }
 
   synchronized Scripted scripted(String method) {

@@ -188,9 +188,14 @@ final class FakeWebApi {
     boolean withMetadata = truthy(params.get("include_all_metadata"));
     int asked = Integer.parseInt(params.getOrDefault("limit", "100"));
     int limit = slack.limiter.limits().historyMaxMessages().map(max -> Math.min(max, asked)).orElse(asked);
+    // oldest/latest bound the window by ts, exclusive unless inclusive=true (Slack's defaults)
+    java.math.BigDecimal oldest = decimal(params.get("oldest"));
+    java.math.BigDecimal latest = decimal(params.get("latest"));
+    boolean inclusive = truthy(params.get("inclusive"));
     List<PostedMessage> selected = new ArrayList<>(team.messages(channel).stream()
         .filter(m -> thread.map(t -> m.ts().equals(t) || m.threadTs().equals(Optional.of(t)))
             .orElse(m.threadTs().isEmpty()))
+        .filter(m -> within(new java.math.BigDecimal(m.ts()), oldest, latest, inclusive))
         .toList());
     // history lists newest first, replies oldest first (the thread's root leads)
     selected.sort(thread.isPresent() ? Comparator.comparing(PostedMessage::ts)
@@ -229,6 +234,25 @@ final class FakeWebApi {
       m.metadata().ifPresent(meta -> node.set("metadata", meta));
     }
     return node;
+  }
+
+  private static java.math.BigDecimal decimal(String ts) {
+    if (ts == null || ts.isBlank()) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(ts);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean within(java.math.BigDecimal ts, java.math.BigDecimal oldest, java.math.BigDecimal latest,
+      boolean inclusive) {
+    if (oldest != null && (inclusive ? ts.compareTo(oldest) < 0 : ts.compareTo(oldest) <= 0)) {
+      return false;
+    }
+    return latest == null || (inclusive ? ts.compareTo(latest) <= 0 : ts.compareTo(latest) < 0);
   }
 
   private static boolean truthy(String value) {

@@ -58,7 +58,12 @@ public record Delivery(
     /** The short note for a day without a digest; key = the date. */
     NO_DIGEST("no-digest"),
     /** A keyword alert (planned by the alerts feature). */
-    ALERT("alert");
+    ALERT("alert"),
+    /**
+     * A weekly post: the most voted papers of the seven days before its slot; key = the slot's
+     * date as an ISO week date ({@link WeeklyKey}), so the key names its week.
+     */
+    WEEKLY("weekly");
 
     private final String word;
 
@@ -66,7 +71,7 @@ public record Delivery(
       this.word = word;
     }
 
-    /** The stored and logged name: {@code digest}, {@code no-digest}, {@code alert}. */
+    /** The stored and logged name: {@code digest}, {@code no-digest}, {@code alert}, {@code weekly}. */
     public String word() {
       return word;
     }
@@ -125,9 +130,16 @@ public record Delivery(
     messageIds = List.copyOf(messageIds);
   }
 
-  /** The digest date a digest or no-digest row is about. */
+  /**
+   * The digest date a digest or no-digest row is about; for a weekly row, the date of its slot
+   * (the week it posts ends the day before).
+   */
   public Optional<LocalDate> date() {
-    return kind == Kind.ALERT ? Optional.empty() : Optional.of(LocalDate.parse(key));
+    return switch (kind) {
+      case ALERT -> Optional.empty();
+      case WEEKLY -> Optional.of(WeeklyKey.slotDate(key));
+      default -> Optional.of(LocalDate.parse(key));
+    };
   }
 
   /**

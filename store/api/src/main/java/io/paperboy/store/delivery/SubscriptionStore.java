@@ -34,7 +34,7 @@ public interface SubscriptionStore {
   List<Subscription> active();
 
   /**
-   * Removes the channel's subscription; its daily posts still pending in the outbox are skipped
+   * Removes the channel's subscription; its daily and weekly posts still pending in the outbox are skipped
    * (already-sent rows stay, so subscribing again the same day does not post that day twice;
    * alert rows are not daily posts and stay).
    *

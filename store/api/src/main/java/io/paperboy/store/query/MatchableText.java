@@ -40,23 +40,33 @@ public final class MatchableText {
     return raw.get(field);
   }
 
-  /** Whether {@code sequence} occurs as consecutive tokens of {@code field}. */
-  boolean containsSequence(Field field, List<String> sequence) {
+  /**
+   * Whether {@code sequence} occurs as consecutive tokens of {@code field}, the last one only as a
+   * prefix of its token when {@code lastIsPrefix} (as {@link Query.Term#lastIsPrefix()} says).
+   */
+  boolean containsSequence(Field field, List<String> sequence, boolean lastIsPrefix) {
     if (!positions.containsKey(field)) {
       tokenise(field);
+    }
+    List<String> list = tokens.get(field);
+    int n = sequence.size();
+    if (n == 1 && lastIsPrefix) {
+      // a one-syllable term: a scan of the field's tokens, a few hundred at most
+      String prefix = sequence.get(0);
+      return list.stream().anyMatch(t -> t.startsWith(prefix));
     }
     List<Integer> starts = positions.get(field).get(sequence.get(0));
     if (starts == null) {
       return false;
     }
-    List<String> list = tokens.get(field);
     for (int start : starts) {
-      if (start + sequence.size() > list.size()) {
+      if (start + n > list.size()) {
         continue;
       }
       boolean all = true;
-      for (int k = 1; k < sequence.size() && all; k++) {
-        all = list.get(start + k).equals(sequence.get(k));
+      for (int k = 1; k < n && all; k++) {
+        String token = list.get(start + k);
+        all = k == n - 1 && lastIsPrefix ? token.startsWith(sequence.get(k)) : token.equals(sequence.get(k));
       }
       if (all) {
         return true;

@@ -8,7 +8,8 @@ import java.util.Optional;
 public sealed interface Query {
 
   /**
-   * A word or quoted phrase: matches when its tokens occur consecutively in a field's tokens
+   * A word or quoted phrase: matches when its tokens occur consecutively in a field's tokens, the
+   * last as a prefix when {@link #lastIsPrefix()}
    * (Hangul inside words, Latin words whole or as simple plurals; see {@code SearchTokens}).
    *
    * @param text   the term as typed (without quotes)
@@ -18,6 +19,14 @@ public sealed interface Query {
   record Term(String text, Optional<Field> field, List<String> tokens) implements Query {
     public Term {
       tokens = List.copyOf(tokens);
+    }
+
+    /**
+     * Whether the last token matches as a prefix of the index tokens (a term ending in one Hangul
+     * syllable: {@code 눈} finds {@code 눈에}); see {@link io.paperboy.store.search.SearchTokens#lastIsPrefix}.
+     */
+    public boolean lastIsPrefix() {
+      return io.paperboy.store.search.SearchTokens.lastIsPrefix(tokens);
     }
   }
 

@@ -25,7 +25,7 @@ public final class QueryMatcher {
 
   private static boolean eval(Query q, MatchableText text, List<Hit> hits) {
     if (q instanceof Query.Term t) {
-      return find(t.field(), text, hits, t.text(), f -> text.containsSequence(f, t.tokens()));
+      return find(t.field(), text, hits, t.text(), f -> text.containsSequence(f, t.tokens(), t.lastIsPrefix()));
     }
     if (q instanceof Query.Regex r) {
       return find(r.field(), text, hits, "/" + r.source() + "/", f -> r.pattern().matcher(text.raw(f)).find());

@@ -207,7 +207,7 @@ public final class QueryParser {
   }
 
   private Query term(String text, Optional<Field> field, int at) {
-    List<String> tokens = SearchTokens.tokens(text);
+    List<String> tokens = SearchTokens.queryTokens(text);
     if (tokens.isEmpty()) {
       throw new QuerySyntaxException(query, at, "'" + text + "' has no letters or digits to look for");
     }

@@ -45,7 +45,7 @@ public record SearchInput(Optional<Query> query, Optional<QuerySyntaxException> 
     List<Query> terms = new ArrayList<>();
     // NFKC first, so that an ideographic space separates terms as an ASCII one does
     for (String word : WHITESPACE.split(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
-      List<String> tokens = SearchTokens.tokens(word);
+      List<String> tokens = SearchTokens.queryTokens(word);
       if (!tokens.isEmpty()) {
         terms.add(new Query.Term(word, Optional.empty(), tokens));
       }

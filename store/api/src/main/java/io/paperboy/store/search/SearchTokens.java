@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Turns text into the tokens every backend's full-text index stores and every query term is made
@@ -19,10 +18,15 @@ import java.util.function.Consumer;
  * that it only needs to split on spaces.
  *
  * <ul>
- *   <li>Hangul (and Han, Hiragana, Katakana) runs become overlapping two-character grams:
- *       {@code 확산모델을} → {@code 확산 산모 모델 델을}; a one-character run stays as it is. A query
- *       term becomes the phrase of its grams, so {@code 모델} finds {@code 모델을} and
- *       {@code 확산모델}, and {@code 확산모델} needs the three grams in a row.</li>
+ *   <li>Hangul (and Han, Hiragana, Katakana) runs become overlapping two-character grams followed
+ *       by the run's last character: {@code 확산모델을} → {@code 확산 산모 모델 델을 을}; a
+ *       one-character run stays as it is. So every character of a run starts a token. A query
+ *       term becomes the phrase of its grams ({@link #queryTokens}, without the final run's last
+ *       character, since the text may go on there), so {@code 모델} finds {@code 모델을} and
+ *       {@code 확산모델}, and {@code 확산모델} needs the three grams in a row. A term that ends in a
+ *       one-character run matches that character as a token prefix ({@link #lastIsPrefix}), so a
+ *       one-syllable word matches inside words as longer ones do: {@code 눈} finds {@code 눈에}
+ *       (gram {@code 눈에}) and {@code 첫눈} (final {@code 눈}), {@code 음} finds {@code 음성}.</li>
  *   <li>Other letters and digits form words, lower-cased; ASCII words of four letters or more lose
  *       a simple English plural ({@link #singular}): {@code LLMs} → {@code llm}, so {@code LLM}
  *       finds {@code LLMs} but never {@code LLMOps} (words match whole, not as prefixes).</li>
@@ -34,17 +38,57 @@ public final class SearchTokens {
 
   private SearchTokens() {}
 
+  /** Receives tokens; {@code runEnd} marks the last character repeated after a run of two or more. */
+  private interface Sink {
+    void accept(String token, boolean runEnd);
+  }
+
   /** The index tokens of {@code text}, in order. */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
-    scan(text, out::add);
+    scan(text, (token, runEnd) -> out.add(token));
     return out;
+  }
+
+  /**
+   * The tokens a query term of {@code text} looks for, in order: its {@link #tokens} without the
+   * last character of a final run of two or more (the text may continue that word: {@code 모델}
+   * must find {@code 모델을}, whose tokens are {@code 모델 델을 을}). A term matches where these occur
+   * consecutively, the last one as a prefix when {@link #lastIsPrefix} says so.
+   */
+  public static List<String> queryTokens(String text) {
+    List<String> out = new ArrayList<>();
+    boolean[] lastIsRunEnd = {false};
+    scan(text, (token, runEnd) -> {
+      out.add(token);
+      lastIsRunEnd[0] = runEnd;
+    });
+    if (lastIsRunEnd[0]) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /**
+   * Whether the last of these {@link #queryTokens} matches every index token it begins: true when
+   * it is a single Hangul (or Han, Hiragana, Katakana) character, i.e. the term ends in a
+   * one-character run. Every occurrence of a character in a run begins a token (a gram, or the
+   * run's final character), so {@code 눈} as a prefix finds {@code 눈에}, {@code 첫눈} and
+   * {@code 눈} alone; an exact match would find only the last.
+   */
+  public static boolean lastIsPrefix(List<String> queryTokens) {
+    if (queryTokens.isEmpty()) {
+      return false;
+    }
+    String last = queryTokens.get(queryTokens.size() - 1);
+    int cp = last.codePointAt(0);
+    return Character.charCount(cp) == last.length() && isGramScript(cp);
   }
 
   /** {@code text} as the index stores it: its tokens joined by single spaces. */
   public static String indexText(String text) {
-    StringBuilder sb = new StringBuilder(text.length() * 2);
-    scan(text, token -> {
+    StringBuilder sb = new StringBuilder(text.length() * 3);
+    scan(text, (token, runEnd) -> {
       if (sb.length() > 0) {
         sb.append(' ');
       }
@@ -53,7 +97,7 @@ public final class SearchTokens {
     return sb.toString();
   }
 
-  private static void scan(String text, Consumer<String> sink) {
+  private static void scan(String text, Sink sink) {
     String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
     int i = 0;
     while (i < s.length()) {
@@ -69,7 +113,7 @@ public final class SearchTokens {
           }
           end += Character.charCount(next);
         }
-        sink.accept(singular(s.substring(i, end).toLowerCase(Locale.ROOT)));
+        sink.accept(singular(s.substring(i, end).toLowerCase(Locale.ROOT)), false);
         i = end;
       } else {
         i += Character.charCount(cp);
@@ -104,12 +148,15 @@ public final class SearchTokens {
     return word.endsWith("s") ? word.substring(0, n - 1) : word;
   }
 
-  /** Emits the grams of the run starting at {@code start}; returns the index after the run. */
-  private static int grams(String s, int start, Consumer<String> sink) {
+  /**
+   * Emits the grams of the run starting at {@code start}, then (for a run of two or more) its last
+   * character; returns the index after the run.
+   */
+  private static int grams(String s, int start, Sink sink) {
     int previousAt = start;
     int i = start + Character.charCount(s.codePointAt(start));
     if (i >= s.length() || !isGramScript(s.codePointAt(i))) {
-      sink.accept(s.substring(start, i));
+      sink.accept(s.substring(start, i), false);
       return i;
     }
     while (i < s.length()) {
@@ -118,10 +165,11 @@ public final class SearchTokens {
         break;
       }
       int end = i + Character.charCount(current);
-      sink.accept(s.substring(previousAt, end));
+      sink.accept(s.substring(previousAt, end), false);
       previousAt = i;
       i = end;
     }
+    sink.accept(s.substring(previousAt, i), true);
     return i;
   }
 

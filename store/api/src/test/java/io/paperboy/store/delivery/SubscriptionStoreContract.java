@@ -65,6 +65,39 @@ public abstract class SubscriptionStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("a weekly subscription keeps its cadence and day; going daily again is stored too")
+  void weeklyRoundTrip() {
+    Subscription weekly = seoul(SLACK_C9).withTop(10)
+        .withCadence(Subscription.Cadence.WEEKLY, new DaySet(EnumSet.of(DayOfWeek.MONDAY)));
+
+    assertThat(subscriptions.save(weekly, T0)).isEqualTo(weekly);
+    assertThat(subscriptions.find(SLACK_C9).orElseThrow().cadence()).isEqualTo(Subscription.Cadence.WEEKLY);
+    assertThat(subscriptions.active()).containsExactly(weekly);
+
+    Subscription daily = weekly.withCadence(Subscription.Cadence.DAILY, DaySet.WEEKDAYS);
+    subscriptions.save(daily, T0);
+    assertThat(subscriptions.find(SLACK_C9)).contains(daily);
+  }
+
+  @Test
+  @DisplayName("weekly rows are stored like daily ones, and unsubscribing skips a waiting one")
+  void weeklyRows() {
+    Subscription s = subscriptions.save(seoul(SLACK_C9)
+        .withCadence(Subscription.Cadence.WEEKLY, new DaySet(EnumSet.of(DayOfWeek.MONDAY))), T0);
+    outbox.enqueue(List.of(PlannedDelivery.of(s, Kind.WEEKLY, "2024-W23-1", T0, Optional.empty())), T0);
+
+    assertThat(reports.keys(EnumSet.of(Kind.WEEKLY), "2024-W22"))
+        .containsExactly(new OutboxKey(SLACK_C9, Kind.WEEKLY, "2024-W23-1"));
+    assertThat(reports.all()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Kind.WEEKLY);
+      assertThat(d.date()).contains(java.time.LocalDate.of(2024, 6, 3));
+    });
+
+    subscriptions.remove(SLACK_C9, T0);
+    assertThat(reports.all()).singleElement().extracting(Delivery::status).isEqualTo(Status.SKIPPED);
+  }
+
+  @Test
   @DisplayName("subscribing again updates the settings and keeps the creation time")
   void updateKeepsCreatedAt() {
     subscriptions.save(seoul(SLACK_C9), T0);

@@ -26,6 +26,24 @@ class QueryLanguageTest {
   }
 
   @Test
+  @DisplayName("alerts and filters use the search rule for one syllable: it matches inside words, anywhere in them")
+  void oneSyllable() {
+    MatchableText eye = new MatchableText("첫눈 데이터", List.of(), "- 사람의 눈에 보이는 음성");
+    assertThat(m("눈", eye)).isTrue();
+    assertThat(m("title:눈", eye)).as("at a word's end: 첫눈").isTrue();
+    assertThat(m("summary:눈", eye)).as("at a word's start: 눈에").isTrue();
+    assertThat(m("음", eye)).isTrue();
+    assertThat(m("손", eye)).isFalse();
+    assertThat(m("title:음", eye)).isFalse();
+    assertThat(m("\"사람의 눈\"", eye)).as("a phrase ending in one syllable").isTrue();
+    assertThat(m("\"사람의 손\"", eye)).isFalse();
+    assertThat(m("눈에", eye)).isTrue();
+    assertThat(m("첫눈에", eye)).isFalse();
+    assertThat(QueryMatcher.explain(QueryParser.parse("눈"), eye)).hasValueSatisfying(hits ->
+        assertThat(hits).extracting(QueryMatcher.Hit::field).containsExactly(Field.TITLE, Field.SUMMARY));
+  }
+
+  @Test
   @DisplayName("words must all match; Hangul matches inside words; Latin matches words and plurals, not prefixes")
   void words() {
     assertThat(m("확산 비디오", DIFFUSION)).isTrue();

@@ -3,6 +3,7 @@ package io.paperboy.store.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,20 +13,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SearchTokensTest {
 
   @Test
-  @DisplayName("a Hangul run becomes overlapping two-syllable grams; a single syllable stays itself")
+  @DisplayName("a Hangul run becomes overlapping two-syllable grams and its last syllable; a single syllable stays itself")
   void hangulGrams() {
-    assertThat(SearchTokens.tokens("확산모델을")).containsExactly("확산", "산모", "모델", "델을");
-    assertThat(SearchTokens.tokens("모델")).containsExactly("모델");
-    assertThat(SearchTokens.tokens("이 모델")).containsExactly("이", "모델");
-    assertThat(SearchTokens.tokens("한국어 NLP")).containsExactly("한국", "국어", "nlp");
+    assertThat(SearchTokens.tokens("확산모델을")).containsExactly("확산", "산모", "모델", "델을", "을");
+    assertThat(SearchTokens.tokens("모델")).containsExactly("모델", "델");
+    assertThat(SearchTokens.tokens("이 모델")).containsExactly("이", "모델", "델");
+    assertThat(SearchTokens.tokens("한국어 NLP")).containsExactly("한국", "국어", "어", "nlp");
+  }
+
+  @Test
+  @DisplayName("a query term drops its final run's last syllable; a term ending in one syllable matches it as a prefix")
+  void queryTokens() {
+    assertThat(SearchTokens.queryTokens("확산모델을")).containsExactly("확산", "산모", "모델", "델을");
+    assertThat(SearchTokens.queryTokens("모델")).containsExactly("모델");
+    assertThat(SearchTokens.queryTokens("모델diffusion")).containsExactly("모델", "델", "diffusion");
+    assertThat(SearchTokens.queryTokens("눈")).containsExactly("눈");
+    assertThat(SearchTokens.queryTokens("LLM은")).containsExactly("llm", "은");
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("눈"))).isTrue();
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("LLM은"))).isTrue();
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("学"))).isTrue();
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("모델"))).isFalse();
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("a"))).isFalse();
+    assertThat(SearchTokens.lastIsPrefix(SearchTokens.queryTokens("눈 model"))).isFalse();
+    assertThat(SearchTokens.lastIsPrefix(List.of())).isFalse();
   }
 
   @Test
   @DisplayName("Hangul next to Latin letters splits into a word and a run: LLM은 → llm, 은")
   void mixedScripts() {
     assertThat(SearchTokens.tokens("LLM은")).containsExactly("llm", "은");
-    assertThat(SearchTokens.tokens("GPT-4o의 성능")).containsExactly("gpt", "4o", "의", "성능");
-    assertThat(SearchTokens.tokens("深度学習")).containsExactly("深度", "度学", "学習");
+    assertThat(SearchTokens.tokens("GPT-4o의 성능")).containsExactly("gpt", "4o", "의", "성능", "능");
+    assertThat(SearchTokens.tokens("深度学習")).containsExactly("深度", "度学", "学習", "習");
   }
 
   @Test
@@ -42,7 +60,7 @@ class SearchTokensTest {
   void normalises() {
     assertThat(SearchTokens.tokens("ＬＬＭｓ")).containsExactly("llm");
     assertThat(SearchTokens.tokens(Normalizer.normalize("확산모델", Normalizer.Form.NFD)))
-        .containsExactly("확산", "산모", "모델");
+        .containsExactly("확산", "산모", "모델", "델");
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -8,6 +8,9 @@ import io.paperboy.store.sqlite.delivery.SqliteDeliveryReports;
 import io.paperboy.store.sqlite.delivery.SqliteOutbox;
 import io.paperboy.store.sqlite.delivery.SqliteSubscriptionStore;
 import io.paperboy.store.sqlite.papers.SqlitePaperStore;
+import io.paperboy.store.sqlite.slack.SqliteOAuthStateStore;
+import io.paperboy.store.sqlite.slack.SqliteSlackInstallationStore;
+import io.paperboy.store.sqlite.ratelimit.SqliteSharedRateLimit;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +26,9 @@ public final class SqliteStores implements Stores {
   private final SqliteDeliveryReports reports;
   private final SqliteSubscriptionStore subscriptions;
   private final SqliteAlertStore alerts;
+  private final SqliteSlackInstallationStore slackInstallations;
+  private final SqliteOAuthStateStore slackOAuthStates;
+  private final SqliteSharedRateLimit rateLimits;
 
   private SqliteStores(Database db, SqlitePaperStore papers) {
     this.db = db;
@@ -31,6 +37,9 @@ public final class SqliteStores implements Stores {
     this.reports = new SqliteDeliveryReports(db);
     this.subscriptions = new SqliteSubscriptionStore(db);
     this.alerts = new SqliteAlertStore(db);
+    this.slackInstallations = new SqliteSlackInstallationStore(db, subscriptions);
+    this.slackOAuthStates = new SqliteOAuthStateStore(db);
+    this.rateLimits = new SqliteSharedRateLimit(db);
   }
 
   /**
@@ -79,6 +88,22 @@ public final class SqliteStores implements Stores {
   @Override
   public SqliteAlertStore alerts() {
     return alerts;
+  }
+
+  /** Rate limits shared by everyone on this database (Discord's bot-wide limit). */
+  @Override
+  public SqliteSharedRateLimit rateLimits() {
+    return rateLimits;
+  }
+
+  @Override
+  public SqliteSlackInstallationStore slackInstallations() {
+    return slackInstallations;
+  }
+
+  @Override
+  public SqliteOAuthStateStore slackOAuthStates() {
+    return slackOAuthStates;
   }
 
   @Override

@@ -26,14 +26,15 @@ import java.util.Optional;
 public final class PgSubscriptionStore implements SubscriptionStore {
 
   private static final String COLUMNS = DeliveryRows.CHANNEL + """
-      , post_time, zone, days, top, min_votes, style, no_digest_note, paused, pause_reason, created_at""";
+      , post_time, zone, days, top, min_votes, style, no_digest_note, paused, pause_reason, created_at, cadence""";
 
   private static final String UPSERT = "INSERT INTO subscription (" + COLUMNS + """
-      , updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      , updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, workspace, channel, thread) DO UPDATE SET
         post_time = excluded.post_time, zone = excluded.zone, days = excluded.days, top = excluded.top,
         min_votes = excluded.min_votes, style = excluded.style, no_digest_note = excluded.no_digest_note,
-        paused = excluded.paused, pause_reason = excluded.pause_reason, updated_at = excluded.updated_at
+        paused = excluded.paused, pause_reason = excluded.pause_reason, cadence = excluded.cadence,
+        updated_at = excluded.updated_at
       RETURNING\s""" + COLUMNS;
   private static final String ORDER = " ORDER BY platform, workspace, channel, thread";
 
@@ -60,6 +61,7 @@ public final class PgSubscriptionStore implements SubscriptionStore {
         ps.setBoolean(i++, s.paused());
         Sql.setOptionalText(ps, i++, s.pauseReason());
         Sql.setInstant(ps, i++, s.createdAt());
+        ps.setString(i++, s.cadence().word());
         Sql.setInstant(ps, i, now);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -136,7 +138,7 @@ public final class PgSubscriptionStore implements SubscriptionStore {
     try (PreparedStatement ps = c.prepareStatement("""
         UPDATE delivery SET status = 'skipped', last_error = ?, finished_at = ?
          WHERE status = 'pending' AND\s""" + DeliveryRows.CHANNEL_MATCH
-        + (dailyOnly ? " AND kind IN ('digest', 'no-digest')" : ""))) {
+        + (dailyOnly ? " AND kind IN ('digest', 'no-digest', 'weekly')" : ""))) {
       Sql.setText(ps, 1, reason);
       Sql.setInstant(ps, 2, now);
       DeliveryRows.bindChannel(ps, 3, channel);
@@ -171,6 +173,7 @@ public final class PgSubscriptionStore implements SubscriptionStore {
         rs.getBoolean("no_digest_note"),
         rs.getBoolean("paused"),
         Optional.ofNullable(Sql.text(rs, "pause_reason")),
-        Sql.instant(rs, "created_at"));
+        Sql.instant(rs, "created_at"),
+        Subscription.Cadence.parse(rs.getString("cadence")));
   }
 }

@@ -39,17 +39,19 @@ final class DigestWriter {
    */
   private static final String UPSERT_PAPERS = """
       INSERT INTO paper AS p (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, search,
-                              title_search)
+                              title_search, authors_more)
       SELECT arxiv_id, title, url, votes, authors::jsonb, media, summary, day, day, search::tsvector,
-             title_search::tsvector
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-               AS r (arxiv_id, title, url, votes, authors, media, summary, search, title_search),
+             title_search::tsvector, authors_more
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::boolean[])
+               AS r (arxiv_id, title, url, votes, authors, media, summary, search, title_search, authors_more),
              (SELECT ?::date AS day) d
       ON CONFLICT (arxiv_id) DO UPDATE SET
         title = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.title ELSE p.title END,
         url = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.url ELSE p.url END,
         votes = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.votes ELSE p.votes END,
         authors = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.authors ELSE p.authors END,
+        authors_more = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.authors_more ELSE p.authors_more END,
         media = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.media ELSE p.media END,
         summary = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.summary ELSE p.summary END,
         search = CASE WHEN excluded.last_seen >= p.last_seen THEN excluded.search ELSE p.search END,
@@ -59,11 +61,11 @@ final class DigestWriter {
       RETURNING arxiv_id, (xmax = 0) AS inserted
       """;
   private static final String INSERT_ENTRY =
-      "INSERT INTO digest_entry (" + PaperRows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+      "INSERT INTO digest_entry (" + PaperRows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
   /** After a day stopped listing a paper: its first and newest day, and the view, from the days that still list it. */
   private static final String AFTER_REMOVAL = """
       UPDATE paper p SET first_seen = s.first, last_seen = e.date, title = e.title, url = e.url, votes = e.votes,
-             authors = e.authors, media = e.media, summary = e.summary
+             authors = e.authors, authors_more = e.authors_more, media = e.media, summary = e.summary
         FROM (SELECT min(date) AS first, max(date) AS last FROM digest_entry WHERE arxiv_id = ?) s
         JOIN digest_entry e ON e.arxiv_id = ? AND e.date = s.last
        WHERE p.arxiv_id = ? AND (p.first_seen = ? OR p.last_seen = ?)
@@ -79,7 +81,8 @@ final class DigestWriter {
   /** Saves the digests in order, preparing each statement once for all of them. */
   List<IngestResult> save(Connection c, List<Digest> digests) throws SQLException {
     List<IngestResult> results = new ArrayList<>(digests.size());
-    try (PreparedStatement listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
+    try (PreparedStatement listedOn = c.prepareStatement(
+            "SELECT " + PaperRows.ENTRY_COLUMNS + " FROM digest_entry WHERE date = ?");
         PreparedStatement upsertDigest = c.prepareStatement(UPSERT_DIGEST);
         PreparedStatement deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
         PreparedStatement upsertPapers = c.prepareStatement(UPSERT_PAPERS);
@@ -94,7 +97,7 @@ final class DigestWriter {
         Sql.setText(upsertDigest, 2, digest.source());
         Sql.setInstant(upsertDigest, 3, clock.instant());
         upsertDigest.executeUpdate();
-        Set<String> before = ids(listedOn, date);
+        Map<String, DigestEntry> before = listedOn(listedOn, date);
         // deleting the day's rows and inserting the new list handles rank reshuffles without
         // tripping UNIQUE (date, rank) midway, and drops entries the new list no longer has
         if (!before.isEmpty()) {
@@ -114,18 +117,29 @@ final class DigestWriter {
           insertEntry.executeBatch();
         }
         Set<String> listed = new HashSet<>();
-        entries.forEach(e -> listed.add(e.arxivId()));
-        int removed = 0;
         int updated = 0;
-        for (String id : before) {
-          if (listed.contains(id)) {
-            updated++;
-          } else {
+        int unchanged = 0;
+        for (DigestEntry e : entries) {
+          listed.add(e.arxivId());
+          DigestEntry old = before.get(e.arxivId());
+          if (old != null) {
+            // records compare every stored field, the rank and the author cut included
+            if (old.equals(e)) {
+              unchanged++;
+            } else {
+              updated++;
+            }
+          }
+        }
+        int removed = 0;
+        for (String id : before.keySet()) {
+          if (!listed.contains(id)) {
             removed++;
             afterRemoval(c, id, date);
           }
         }
-        results.add(new IngestResult(date, entries.size() - updated, updated, removed, newPapers));
+        results.add(new IngestResult(date, entries.size() - updated - unchanged, updated, unchanged, removed,
+            newPapers));
       }
     }
     return results;
@@ -150,15 +164,17 @@ final class DigestWriter {
     return entries;
   }
 
-  private static Set<String> ids(PreparedStatement ps, LocalDate date) throws SQLException {
-    Set<String> ids = new HashSet<>();
+  /** The day's entries as stored before this save, by arXiv id. */
+  private static Map<String, DigestEntry> listedOn(PreparedStatement ps, LocalDate date) throws SQLException {
+    Map<String, DigestEntry> entries = new HashMap<>();
     ps.setObject(1, date);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        ids.add(rs.getString(1));
+        DigestEntry e = PaperRows.entry(rs);
+        entries.put(e.arxivId(), e);
       }
     }
-    return ids;
+    return entries;
   }
 
   /** Upserts the day's papers in one statement; answers the ids it inserted (the papers new to the store). */
@@ -174,6 +190,7 @@ final class DigestWriter {
     Object[] summaries = new Object[n];
     Object[] vectors = new Object[n];
     Object[] titleVectors = new Object[n];
+    Object[] authorsMore = new Object[n];
     for (int i = 0; i < n; i++) {
       DigestEntry e = entries.get(i);
       ids[i] = e.arxivId();
@@ -185,6 +202,7 @@ final class DigestWriter {
       summaries[i] = PgText.store(e.summary());
       vectors[i] = SearchVectors.vector(e.title(), e.authors(), e.summary());
       titleVectors[i] = SearchVectors.titleVector(e.title());
+      authorsMore[i] = e.authorsMore();
     }
     ps.setArray(1, c.createArrayOf("text", ids));
     ps.setArray(2, c.createArrayOf("text", titles));
@@ -195,7 +213,8 @@ final class DigestWriter {
     ps.setArray(7, c.createArrayOf("text", summaries));
     ps.setArray(8, c.createArrayOf("text", vectors));
     ps.setArray(9, c.createArrayOf("text", titleVectors));
-    ps.setObject(10, date);
+    ps.setArray(10, c.createArrayOf("boolean", authorsMore));
+    ps.setObject(11, date);
     Set<String> inserted = new HashSet<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -217,6 +236,7 @@ final class DigestWriter {
     ps.setString(7, authors);
     Sql.setOptionalText(ps, 8, e.media());
     Sql.setText(ps, 9, e.summary());
+    ps.setBoolean(10, e.authorsMore());
   }
 
   /**

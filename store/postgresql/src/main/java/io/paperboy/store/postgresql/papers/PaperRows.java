@@ -20,13 +20,14 @@ import java.util.Optional;
 final class PaperRows {
 
   /** Columns read by {@link #entry}, in this order. */
-  static final String ENTRY_COLUMNS = "date, rank, arxiv_id, title, url, votes, authors, media, summary";
+  static final String ENTRY_COLUMNS = "date, rank, arxiv_id, title, url, votes, authors, media, summary, authors_more";
 
   /** The columns {@link #paper} reads, of {@code paper p}. */
   static final String PAPER_COLUMNS = """
       p.arxiv_id, p.title, p.url, p.votes, p.authors, p.media, p.summary,
       (SELECT string_agg(to_char(e.date, 'YYYY-MM-DD'), ',' ORDER BY e.date)
-         FROM digest_entry e WHERE e.arxiv_id = p.arxiv_id) AS dates""";
+         FROM digest_entry e WHERE e.arxiv_id = p.arxiv_id) AS dates,
+      p.authors_more""";
 
   /** Selects what {@link #paper} reads; append a WHERE clause. */
   static final String PAPER_SELECT = "SELECT " + PAPER_COLUMNS + " FROM paper p";
@@ -45,6 +46,7 @@ final class PaperRows {
         Sql.text(rs, 5),
         Sql.optionalInt(rs, 6),
         authors(rs.getString(7)),
+        rs.getBoolean(10),
         Optional.ofNullable(Sql.text(rs, 8)),
         Sql.text(rs, 9));
   }
@@ -61,6 +63,7 @@ final class PaperRows {
         Sql.text(rs, skip + 3),
         Sql.optionalInt(rs, skip + 4),
         authors(rs.getString(skip + 5)),
+        rs.getBoolean(skip + 9),
         Optional.ofNullable(Sql.text(rs, skip + 6)),
         Sql.text(rs, skip + 7),
         dates(rs.getString(skip + 8)));

@@ -107,8 +107,10 @@ final class SearchVectors {
           sb.append(" <-> ");
         }
         quote(sb, lexeme(tokens.get(i)));
-        if (!weight.isEmpty()) {
-          sb.append(':').append(weight);
+        // a term ending in one syllable matches it as a lexeme prefix ('눈':* finds 눈에), as on SQLite
+        boolean prefix = i == tokens.size() - 1 && t.lastIsPrefix();
+        if (prefix || !weight.isEmpty()) {
+          sb.append(':').append(prefix ? "*" : "").append(weight);
         }
       }
       if (tokens.size() > 1) {

@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
   /** Opens with other migration locations; tests use it to simulate a newer schema. */
   static Database open(Path file, List<String> migrationLocations) {
     Path absolute = file.toAbsolutePath().normalize();
+    SchemaCheck.requireSqliteFile(absolute);
     try {
       Path parent = absolute.getParent();
       if (parent != null) {

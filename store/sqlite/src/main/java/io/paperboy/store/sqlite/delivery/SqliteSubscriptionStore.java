@@ -28,14 +28,15 @@ import java.util.Optional;
 public final class SqliteSubscriptionStore implements SubscriptionStore {
 
   private static final String COLUMNS = Columns.CHANNEL + """
-      , post_time, zone, days, top, min_votes, style, no_digest_note, paused, pause_reason, created_at""";
+      , post_time, zone, days, top, min_votes, style, no_digest_note, paused, pause_reason, created_at, cadence""";
 
   private static final String UPSERT = "INSERT INTO subscription (" + COLUMNS + """
-      , updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      , updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (platform, workspace, channel, thread) DO UPDATE SET
         post_time = excluded.post_time, zone = excluded.zone, days = excluded.days, top = excluded.top,
         min_votes = excluded.min_votes, style = excluded.style, no_digest_note = excluded.no_digest_note,
-        paused = excluded.paused, pause_reason = excluded.pause_reason, updated_at = excluded.updated_at
+        paused = excluded.paused, pause_reason = excluded.pause_reason, cadence = excluded.cadence,
+        updated_at = excluded.updated_at
       """;
 
   private final Database db;
@@ -61,6 +62,7 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
         ps.setInt(i++, s.paused() ? 1 : 0);
         ps.setString(i++, s.pauseReason().orElse(null));
         ps.setString(i++, Columns.instant(s.createdAt()));
+        ps.setString(i++, s.cadence().word());
         ps.setString(i, Columns.instant(now));
         ps.executeUpdate();
       }
@@ -122,12 +124,12 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
     return paused > 0;
   }
 
-  /** Skips the channel's pending rows: all of them, or only its daily posts. */
+  /** Skips the channel's pending rows: all of them, or only its daily and weekly posts. */
   private static void skipWaiting(Connection c, ChannelRef channel, String reason, Instant now, boolean dailyOnly)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         UPDATE delivery SET status = ?, last_error = ?, finished_at = ?
-         WHERE status = ? AND\s""" + Columns.CHANNEL_MATCH + (dailyOnly ? " AND kind IN (?, ?)" : ""))) {
+         WHERE status = ? AND\s""" + Columns.CHANNEL_MATCH + (dailyOnly ? " AND kind IN (?, ?, ?)" : ""))) {
       ps.setString(1, Status.SKIPPED.word());
       ps.setString(2, reason);
       ps.setString(3, Columns.instant(now));
@@ -135,7 +137,8 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
       int i = Columns.bindChannel(ps, 5, channel);
       if (dailyOnly) {
         ps.setString(i++, Kind.DIGEST.word());
-        ps.setString(i, Kind.NO_DIGEST.word());
+        ps.setString(i++, Kind.NO_DIGEST.word());
+        ps.setString(i, Kind.WEEKLY.word());
       }
       ps.executeUpdate();
     }
@@ -178,6 +181,7 @@ public final class SqliteSubscriptionStore implements SubscriptionStore {
         rs.getInt("no_digest_note") == 1,
         rs.getInt("paused") == 1,
         Optional.ofNullable(rs.getString("pause_reason")),
-        Columns.instant(rs.getString("created_at")));
+        Columns.instant(rs.getString("created_at")),
+        Subscription.Cadence.parse(rs.getString("cadence")));
   }
 }

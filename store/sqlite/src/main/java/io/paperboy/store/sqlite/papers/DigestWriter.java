@@ -35,13 +35,14 @@ final class DigestWriter {
       """;
   // The paper row keeps the view of its newest date: an older day only widens first_seen.
   private static final String UPSERT_PAPER = """
-      INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen, authors_more)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (arxiv_id) DO UPDATE SET
         title   = iif(excluded.last_seen >= paper.last_seen, excluded.title, paper.title),
         url     = iif(excluded.last_seen >= paper.last_seen, excluded.url, paper.url),
         votes   = iif(excluded.last_seen >= paper.last_seen, excluded.votes, paper.votes),
         authors = iif(excluded.last_seen >= paper.last_seen, excluded.authors, paper.authors),
+        authors_more = iif(excluded.last_seen >= paper.last_seen, excluded.authors_more, paper.authors_more),
         media   = iif(excluded.last_seen >= paper.last_seen, excluded.media, paper.media),
         summary = iif(excluded.last_seen >= paper.last_seen, excluded.summary, paper.summary),
         first_seen = min(paper.first_seen, excluded.first_seen),
@@ -49,7 +50,7 @@ final class DigestWriter {
       RETURNING id
       """;
   private static final String INSERT_ENTRY =
-      "INSERT INTO digest_entry (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO digest_entry (" + Rows.ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final SearchIndex searchIndex;
   private final Clock clock;
@@ -98,7 +99,7 @@ final class DigestWriter {
     final PreparedStatement insertEntry;
 
     Statements(Connection c) throws SQLException {
-      listedOn = c.prepareStatement("SELECT arxiv_id FROM digest_entry WHERE date = ?");
+      listedOn = c.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS + " FROM digest_entry WHERE date = ?");
       known = c.prepareStatement("SELECT last_seen, title, authors, summary FROM paper WHERE arxiv_id = ?");
       upsertDigest = c.prepareStatement(UPSERT_DIGEST);
       deleteDay = c.prepareStatement("DELETE FROM digest_entry WHERE date = ?");
@@ -118,7 +119,7 @@ final class DigestWriter {
   private IngestResult save(Connection c, Statements st, Digest digest, Set<Long> changed) throws SQLException {
     List<DigestEntry> entries = inRankOrder(digest);
     String date = digest.date().toString();
-    Set<String> before = idsListedOn(st.listedOn, date);
+    Map<String, DigestEntry> before = listedOn(st.listedOn, date);
     Map<String, Known> known = known(st.known, entries);
 
     st.upsertDigest.setString(1, date);
@@ -149,18 +150,28 @@ final class DigestWriter {
     st.insertEntry.executeBatch();
 
     Set<String> listed = new HashSet<>();
-    entries.forEach(e -> listed.add(e.arxivId()));
-    int removed = 0;
     int updated = 0;
-    for (String id : before) {
-      if (listed.contains(id)) {
-        updated++;
-      } else {
+    int unchanged = 0;
+    for (DigestEntry e : entries) {
+      listed.add(e.arxivId());
+      DigestEntry old = before.get(e.arxivId());
+      if (old != null) {
+        // records compare every stored field, the rank and the author cut included
+        if (old.equals(e)) {
+          unchanged++;
+        } else {
+          updated++;
+        }
+      }
+    }
+    int removed = 0;
+    for (String id : before.keySet()) {
+      if (!listed.contains(id)) {
         removed++;
         PaperViews.afterRemoval(c, id, date).ifPresent(changed::add);
       }
     }
-    return new IngestResult(digest.date(), entries.size() - updated, updated, removed, newPapers);
+    return new IngestResult(digest.date(), entries.size() - updated - unchanged, updated, unchanged, removed, newPapers);
   }
 
   private static List<DigestEntry> inRankOrder(Digest digest) {
@@ -182,15 +193,17 @@ final class DigestWriter {
     return entries;
   }
 
-  private static Set<String> idsListedOn(PreparedStatement ps, String date) throws SQLException {
-    Set<String> ids = new HashSet<>();
+  /** The day's entries as stored before this save, by arXiv id. */
+  private static Map<String, DigestEntry> listedOn(PreparedStatement ps, String date) throws SQLException {
+    Map<String, DigestEntry> entries = new HashMap<>();
     ps.setString(1, date);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        ids.add(rs.getString(1));
+        DigestEntry e = Rows.entry(rs);
+        entries.put(e.arxivId(), e);
       }
     }
-    return ids;
+    return entries;
   }
 
   private static Map<String, Known> known(PreparedStatement ps, List<DigestEntry> entries) throws SQLException {
@@ -217,6 +230,7 @@ final class DigestWriter {
     ps.setString(7, e.summary());
     ps.setString(8, date);
     ps.setString(9, date);
+    ps.setInt(10, e.authorsMore() ? 1 : 0);
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("upsert of paper " + e.arxivId() + " returned no id");
@@ -236,5 +250,6 @@ final class DigestWriter {
     ps.setString(7, authors);
     Rows.setOptionalString(ps, 8, e.media());
     ps.setString(9, e.summary());
+    ps.setInt(10, e.authorsMore() ? 1 : 0);
   }
 }

@@ -3,6 +3,7 @@ package io.paperboy.store.sqlite.papers;
 import io.paperboy.store.ArxivId;
 import io.paperboy.store.DigestEntry;
 import io.paperboy.store.Paper;
+import io.paperboy.store.PaperText;
 import io.paperboy.store.sqlite.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,12 @@ final class PaperReads {
        LIMIT ?
       """.formatted(Rows.ENTRY_COLUMNS);
 
+  /** Papers some stored day lists, as {@link io.paperboy.store.PaperStore#paperTexts} streams them. */
+  private static final String PAPER_TEXTS = """
+      SELECT p.arxiv_id, p.title, p.summary, p.votes FROM paper p
+       WHERE EXISTS (SELECT 1 FROM digest_entry e WHERE e.arxiv_id = p.arxiv_id)
+       ORDER BY p.id
+      """;
   private static final String PAPER_BY_ARXIV_ID = Rows.PAPER_SELECT + " WHERE arxiv_id = ?";
   private static final String BY_DATE = "SELECT " + Rows.ENTRY_COLUMNS + " FROM digest_entry WHERE date = ? ORDER BY rank";
   /** Largest batch of ids in one {@code IN (...)}: SQLite caps the number of parameters of one statement. */
@@ -109,6 +116,19 @@ final class PaperReads {
         }
       }
       return papers;
+    });
+  }
+
+  void paperTexts(Consumer<PaperText> sink) {
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(PAPER_TEXTS)) {
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(new PaperText(rs.getString(1), rs.getString(2), rs.getString(3), Rows.optionalInt(rs, 4)));
+          }
+        }
+      }
+      return null;
     });
   }
 

@@ -41,8 +41,8 @@ final class PaperViews {
     }
     try (PreparedStatement ps = c.prepareStatement("""
         UPDATE paper SET
-          (first_seen, last_seen, title, url, votes, authors, media, summary) =
-          (SELECT s.first, e.date, e.title, e.url, e.votes, e.authors, e.media, e.summary
+          (first_seen, last_seen, title, url, votes, authors, authors_more, media, summary) =
+          (SELECT s.first, e.date, e.title, e.url, e.votes, e.authors, e.authors_more, e.media, e.summary
              FROM (SELECT min(date) AS first, max(date) AS last FROM digest_entry WHERE arxiv_id = ?1) s
              JOIN digest_entry e ON e.arxiv_id = ?1 AND e.date = s.last)
         WHERE id = ?2 AND EXISTS (SELECT 1 FROM digest_entry WHERE arxiv_id = ?1)

@@ -20,7 +20,7 @@ import java.util.Optional;
 final class Rows {
 
   /** Columns read by {@link #entry}, in this order. */
-  static final String ENTRY_COLUMNS = "date, rank, arxiv_id, title, url, votes, authors, media, summary";
+  static final String ENTRY_COLUMNS = "date, rank, arxiv_id, title, url, votes, authors, media, summary, authors_more";
 
   /**
    * Selects what {@link #paper} reads; append a WHERE clause. The dates come unordered: an
@@ -30,7 +30,8 @@ final class Rows {
    */
   static final String PAPER_SELECT = """
       SELECT p.arxiv_id, p.title, p.url, p.votes, p.authors, p.media, p.summary,
-             (SELECT group_concat(e.date, ',') FROM digest_entry e WHERE e.arxiv_id = p.arxiv_id) AS dates
+             (SELECT group_concat(e.date, ',') FROM digest_entry e WHERE e.arxiv_id = p.arxiv_id) AS dates,
+             p.authors_more
         FROM paper p
       """;
 
@@ -48,6 +49,7 @@ final class Rows {
         rs.getString(5),
         optionalInt(rs, 6),
         authors(rs.getString(7)),
+        rs.getInt(10) != 0,
         Optional.ofNullable(rs.getString(8)),
         rs.getString(9));
   }
@@ -65,6 +67,7 @@ final class Rows {
         rs.getString(skip + 3),
         optionalInt(rs, skip + 4),
         authors(rs.getString(skip + 5)),
+        rs.getInt(skip + 9) != 0,
         Optional.ofNullable(rs.getString(skip + 6)),
         rs.getString(skip + 7),
         listed);

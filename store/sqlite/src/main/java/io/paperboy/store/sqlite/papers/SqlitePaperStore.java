@@ -6,6 +6,7 @@ import io.paperboy.store.DigestEntry;
 import io.paperboy.store.IngestResult;
 import io.paperboy.store.Paper;
 import io.paperboy.store.PaperStore;
+import io.paperboy.store.PaperText;
 import io.paperboy.store.PeriodCount;
 import io.paperboy.store.SearchHit;
 import io.paperboy.store.SearchPage;
@@ -142,6 +143,12 @@ public final class SqlitePaperStore implements PaperStore {
   @Override
   public List<Paper> recentPapers(int limit) {
     return reads.recentPapers(limit);
+  }
+
+  /** {@inheritDoc} Here straight from the {@code paper} rows, one query. */
+  @Override
+  public void paperTexts(Consumer<PaperText> sink) {
+    reads.paperTexts(sink);
   }
 
   @Override

@@ -21,7 +21,8 @@ public final class FtsTranslation {
    */
   public static String expression(Query indexable) {
     if (indexable instanceof Query.Term t) {
-      String phrase = quote(String.join(" ", t.tokens()));
+      // a term ending in one syllable matches it as a token prefix: "눈" * finds 눈에 and 첫눈's 눈
+      String phrase = quote(String.join(" ", t.tokens())) + (t.lastIsPrefix() ? " *" : "");
       return t.field().map(f -> "{" + f.column() + "} : " + phrase).orElse(phrase);
     }
     if (indexable instanceof Query.And a) {

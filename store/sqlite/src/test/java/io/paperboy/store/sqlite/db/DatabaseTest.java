@@ -28,16 +28,22 @@ class DatabaseTest {
 
   /** The newest schema version in the SQLite migrations folder. */
   static final String NEWEST = newestMigration();
+  /** How many migrations there are: version ranges are handed out per feature, so they have gaps. */
+  static final int MIGRATIONS = migrationVersions().length;
 
   @TempDir
   Path dir;
 
   private static String newestMigration() {
+    return String.valueOf(java.util.Arrays.stream(migrationVersions()).max().orElseThrow());
+  }
+
+  private static int[] migrationVersions() {
     try (java.util.stream.Stream<Path> files = Files.list(Path.of(DatabaseTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return String.valueOf(files.map(f -> f.getFileName().toString())
+      return files.map(f -> f.getFileName().toString())
           .filter(n -> n.matches("V\\d+__.*\\.sql"))
           .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .max().orElseThrow());
+          .toArray();
     } catch (java.io.IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -85,8 +91,49 @@ class DatabaseTest {
     }
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
-      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(Integer.parseInt(NEWEST));
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history"))).isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+    }
+  }
+
+  @Test
+  @DisplayName("V10 rebuilds the outbox for weekly rows: a V5 file keeps its rows, ids and indexes; subscriptions turn daily")
+  void weeklyMigrationKeepsTheOutbox() throws Exception {
+    // GIVEN a file at V5 with a subscription and a sent outbox row
+    Path v5 = dir.resolve("v5/db/migration");
+    Files.createDirectories(v5);
+    for (String name : List.of("V1__papers_digests_search.sql", "V2__subscriptions_outbox.sql", "V3__alerts.sql",
+        "V4__outbox_leases.sql", "V5__paper_first_seen.sql")) {
+      try (var in = DatabaseTest.class.getResourceAsStream("/db/migration/sqlite/" + name)) {
+        Files.copy(in, v5.resolve(name));
+      }
+    }
+    Path file = dir.resolve("v5.db");
+    try (Database old = Database.open(file, List.of("filesystem:" + v5))) {
+      assertThat(old.schemaVersion()).isEqualTo("5");
+      old.write(c -> Sql.update(c, """
+          INSERT INTO subscription VALUES ('SLACK','T','C','','09:00','UTC','mon,tue',0,NULL,'digest',0,0,NULL,
+            '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z')""")
+          + Sql.update(c, """
+          INSERT INTO delivery (id, platform, workspace, channel, kind, key, top, style, due_at, status, attempts,
+                                next_attempt_at, message_ids, created_at)
+          VALUES (41, 'SLACK', 'T', 'C', 'digest', '2024-06-07', 5, 'digest', '2024-06-07T00:00:00.000Z', 'sent', 1,
+                  '2024-06-07T00:00:00.000Z', '["1.2"]', '2024-06-07T00:00:00.000Z')"""));
+    }
+
+    // WHEN this version opens it THEN the row is there as it was, weekly rows fit, the indexes are back
+    try (Database db = Database.open(file)) {
+      assertThat(db.<Integer>read(c -> Sql.count(c,
+          "SELECT count(*) FROM delivery WHERE id = 41 AND status = 'sent' AND message_ids = '[\"1.2\"]'"))).isEqualTo(1);
+      assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM subscription WHERE cadence = 'daily'")))
+          .isEqualTo(1);
+      assertThat(db.<Integer>read(c -> Sql.count(c,
+          "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('delivery_due', 'delivery_channel_due')")))
+          .isEqualTo(2);
+      db.write(c -> Sql.update(c, """
+          INSERT INTO delivery (platform, workspace, channel, kind, key, top, style, due_at, status,
+                                next_attempt_at, created_at)
+          VALUES ('SLACK', 'T', 'C', 'weekly', '2024-W24-1', 10, 'digest', 'x', 'pending', 'x', 'x')"""));
     }
   }
 
@@ -104,15 +151,26 @@ class DatabaseTest {
     Path file = dir.resolve("old.db");
     try (Database old = Database.open(file, List.of("filesystem:" + oldFolder))) {
       assertThat(old.schemaVersion()).isEqualTo("3");
-      new SqlitePaperStore(old).save(TestData.digest("2024-06-07", TestData.entry(1, "2406.04325")));
+      // rows as the code of that schema wrote them (today's code writes columns V3 lacks)
+      old.write(c -> Sql.update(c, "INSERT INTO digest (date, source, ingested_at) VALUES ('2024-06-07', 's', 'now')")
+          + Sql.update(c, """
+              INSERT INTO paper (arxiv_id, title, url, votes, authors, media, summary, first_seen, last_seen)
+              VALUES ('2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s', '2024-06-07', '2024-06-07')""")
+          + Sql.update(c, """
+              INSERT INTO digest_entry (date, rank, arxiv_id, title, url, votes, authors, media, summary)
+              VALUES ('2024-06-07', 1, '2406.04325', 'T', 'https://arxiv.org/abs/2406.04325', 3, '["A"]', NULL, '- s')"""));
     }
 
     // WHEN this version opens it THEN the history validates (versions, descriptions, checksums)
     try (Database db = Database.open(file)) {
       assertThat(db.schemaVersion()).isEqualTo(NEWEST);
       assertThat(db.<Integer>read(c -> Sql.count(c, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")))
-          .isEqualTo(Integer.parseInt(NEWEST));
+          .isEqualTo(MIGRATIONS);
       assertThat(new SqlitePaperStore(db).paper("2406.04325")).isPresent();
+      // V6: rows from before it read as complete author lists
+      assertThat(new SqlitePaperStore(db).paper("2406.04325").orElseThrow().authorsMore()).isFalse();
+      assertThat(new SqlitePaperStore(db).digest(TestData.day("2024-06-07"))).singleElement()
+          .satisfies(e -> assertThat(e.authorsMore()).isFalse());
       assertThat(db.<Integer>read(c -> Sql.count(c,
           "SELECT count(*) FROM pragma_table_info('delivery') WHERE name IN ('claimed_by', 'lease_until')"))).isEqualTo(2);
     }

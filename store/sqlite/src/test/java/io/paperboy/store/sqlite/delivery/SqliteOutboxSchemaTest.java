@@ -143,14 +143,21 @@ class SqliteOutboxSchemaTest {
       try (Statement st = c.createStatement()) {
         return st.executeUpdate("""
             INSERT INTO subscription VALUES ('SLACK','T','C','','09:00','UTC','daily',-1,NULL,'digest',0,0,NULL,
-              '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z')""");
+              '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z','daily')""");
       }
     })).isInstanceOf(StoreException.class).hasMessageContaining("CHECK");
     assertThatThrownBy(() -> db.write(c -> {
       try (Statement st = c.createStatement()) {
         return st.executeUpdate("""
             INSERT INTO subscription VALUES ('SLACK','T','C','','09:00','UTC','daily',0,NULL,'fancy',0,0,NULL,
-              '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z')""");
+              '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z','daily')""");
+      }
+    })).isInstanceOf(StoreException.class).hasMessageContaining("CHECK");
+    assertThatThrownBy(() -> db.write(c -> {
+      try (Statement st = c.createStatement()) {
+        return st.executeUpdate("""
+            INSERT INTO subscription VALUES ('SLACK','T','C','','09:00','UTC','mon',0,NULL,'digest',0,0,NULL,
+              '2024-01-01T00:00:00.000Z','2024-01-01T00:00:00.000Z','fortnightly')""");
       }
     })).isInstanceOf(StoreException.class).hasMessageContaining("CHECK");
   }
