@@ -112,6 +112,28 @@ public abstract class SlackInstallationStoreContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("reinstall resumes a subscription with every setting")
+  void reinstallResumesEverySetting() {
+    installations.save(install(T1, "xoxb-1"), T0);
+    ChannelRef channel = ChannelRef.of(Platform.SLACK, "T1", "C7");
+    // every field away from its default, so a copy that drops one shows
+    Subscription weekly = new Subscription(channel, LocalTime.of(17, 45), ZoneId.of("America/Sao_Paulo"),
+        DaySet.parse("sat"), 7, Optional.of(12), Subscription.Style.THREADS, true, false, Optional.empty(),
+        T0.minusSeconds(86_400), Subscription.Cadence.WEEKLY);
+    subscriptions.save(weekly, T0);
+    Subscription before = subscriptions.find(channel).orElseThrow();
+
+    installations.delete(T1, T0.plusSeconds(10));
+    assertThat(subscriptions.find(channel).orElseThrow().paused()).isTrue();
+    assertThat(installations.save(install(T1, "xoxb-again"), T0.plusSeconds(20))).isEqualTo(1);
+
+    Subscription after = subscriptions.find(channel).orElseThrow();
+    assertThat(after).isEqualTo(before);
+    assertThat(after.cadence()).isEqualTo(Subscription.Cadence.WEEKLY);
+    assertThat(after.days()).isEqualTo(DaySet.parse("sat"));
+  }
+
+  @Test
   @DisplayName("one refresh lease at a time; a refreshed token cannot be claimed as stale; a passed lease can be taken")
   void refreshLease() {
     Instant expiry = T0.plusSeconds(3_600);

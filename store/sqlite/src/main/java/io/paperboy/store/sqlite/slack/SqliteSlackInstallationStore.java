@@ -67,8 +67,8 @@ public final class SqliteSlackInstallationStore implements SlackInstallationStor
       int resumed = 0;
       for (Subscription s : subscriptions.inWorkspace(Platform.SLACK, installation.key().workspace())) {
         if (s.paused() && s.pauseReason().equals(Optional.of(UNINSTALLED_REASON))) {
-          subscriptions.save(new Subscription(s.channel(), s.time(), s.zone(), s.days(), s.top(), s.minVotes(),
-              s.style(), s.noDigestNote(), false, Optional.empty(), s.createdAt()), now);
+          // resumed() keeps every setting (cadence included); a hand-built copy once lost weekly ones
+          subscriptions.save(s.resumed(), now);
           resumed++;
         }
       }
