@@ -5,6 +5,7 @@ import io.paperboy.core.command.CommandService;
 import io.paperboy.core.health.Readiness;
 import io.paperboy.slack.install.SlackDistribution;
 import io.paperboy.store.Stores;
+import io.paperboy.store.ratelimit.SharedRateLimit;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -104,7 +105,9 @@ public final class SlackAdapter implements AutoCloseable {
           settings.clientId().orElseThrow(), settings.clientSecret().orElseThrow(), holder(), Clock.systemUTC()));
     }
     SlackBot bot = new SlackBot(settings, commands, slack, clock, distribution);
-    SlackGateway gateway = SlackGateway.create(slack, bot.botTokens(), new SlackPacer());
+    // the database's slots when there is one: every instance on it together keeps Slack's limits
+    SlackPacer pacer = SlackPacer.of(stores.map(Stores::rateLimits).orElseGet(SharedRateLimit::inProcess));
+    SlackGateway gateway = SlackGateway.create(slack, bot.botTokens(), pacer);
     SlackAdapter adapter = new SlackAdapter(settings, bot, gateway, slack, firstRetry);
     readiness.ifPresent(r -> r.register(READINESS_CHECK, () -> adapter.state));
     if (adapter.reachable().isPresent()) {

@@ -1,19 +1,27 @@
 package io.paperboy.slack;
 
+import io.paperboy.store.ratelimit.SharedRateLimit;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Paces Web API calls before they are sent, so that Slack's limits are kept rather than learnt
  * from 429 answers: {@code chat.postMessage} at one message per second per channel, every other
  * method at its tier per workspace (Slack counts "per method per workspace per app"). A caller
- * reserves the next free slot of its key and sleeps until it; a 429's {@code Retry-After} moves
- * the key's next slot past it, so that every caller of that key waits, not only the refused one.
+ * takes the next free slot of its key and sleeps until it; a 429's {@code Retry-After} holds the
+ * key until it has passed, so that every caller of that key waits, not only the refused one.
  *
- * <p>Slots are evenly spaced (no bursts): Slack publishes no burst sizes, and even spacing keeps a
- * long fan-out at the limit's rate without ever touching it. Thread-safe.
+ * <p>The slots come from a {@link SharedRateLimit}: in the database when several instances share
+ * one, so that all of them together keep Slack's limits (Slack counts per app, not per process);
+ * in-process otherwise. Slots are evenly spaced (a limit of one per interval, no bursts): Slack
+ * publishes no burst sizes, and even spacing keeps a long fan-out at the limit's rate without
+ * ever touching it. Interaction answers ({@code response_url}, the ack) do not come through here:
+ * a person's answer must not queue behind the day's fan-out. Thread-safe.
  */
 public final class SlackPacer {
 
@@ -35,42 +43,55 @@ public final class SlackPacer {
       "files.getUploadURLExternal", 100,
       "files.completeUploadExternal", 100,
       "oauth.v2.access", 100);
-  /** Keys kept at most; the oldest go first (a key idle for a second needs no memory). */
-  private static final int MAX_KEYS = 50_000;
+  /** The interval of an unpaced method: the smallest window a limit takes; only holds matter. */
+  private static final Duration UNPACED = Duration.ofNanos(1_000);
 
-  private final Map<String, Long> nextFreeNanos = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > MAX_KEYS;
-    }
-  };
+  private final SharedRateLimit slots;
   private final Map<String, Duration> overrides;
-
+  private final Clock clock;
   private final boolean paced;
 
+  /** Paced within this process only (one instance, tests). */
   public SlackPacer() {
     this(Map.of());
   }
 
   /** @param overrides per-method intervals replacing the defaults (a tighter non-Marketplace app, tests) */
   public SlackPacer(Map<String, Duration> overrides) {
-    this(overrides, true);
+    this(SharedRateLimit.inProcess(), overrides, Clock.systemUTC());
   }
 
-  private SlackPacer(Map<String, Duration> overrides, boolean paced) {
+  /**
+   * @param slots     where the slots come from: {@code Stores.rateLimits()} for every instance on
+   *                  one database to keep the limits together
+   * @param overrides per-method intervals replacing the defaults
+   * @param clock     the real time the slots are in (instances must agree on it)
+   */
+  public SlackPacer(SharedRateLimit slots, Map<String, Duration> overrides, Clock clock) {
+    this(slots, overrides, clock, true);
+  }
+
+  private SlackPacer(SharedRateLimit slots, Map<String, Duration> overrides, Clock clock, boolean paced) {
+    this.slots = Objects.requireNonNull(slots, "slots");
     this.overrides = Map.copyOf(overrides);
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.paced = paced;
+  }
+
+  /** The defaults, on these shared slots. */
+  public static SlackPacer of(SharedRateLimit slots) {
+    return new SlackPacer(slots, Map.of(), Clock.systemUTC());
   }
 
   /** Paces nothing; only {@link #backOff} after a 429 holds callers. */
   public static SlackPacer unpaced() {
-    return new SlackPacer(Map.of(), false);
+    return new SlackPacer(SharedRateLimit.inProcess(), Map.of(), Clock.systemUTC(), false);
   }
 
   /** The spacing of {@code method}'s calls within one key; empty for methods Paperboy does not pace. */
   Optional<Duration> interval(String method) {
     if (!paced) {
-      return Optional.of(Duration.ZERO);
+      return Optional.of(UNPACED);
     }
     Duration override = overrides.get(method);
     if (override != null) {
@@ -83,48 +104,39 @@ public final class SlackPacer {
     return perMinute == null ? Optional.empty() : Optional.of(Duration.ofNanos(60_000_000_000L / perMinute));
   }
 
-  /** Waits until a call of {@code method} for this workspace (and channel, for posting) may go. */
-  public void acquire(String method, String workspace, String channel) throws InterruptedException {
+  /**
+   * Waits until a call of {@code method} for this workspace (and channel, for posting) may go.
+   *
+   * @return the slot waited for; empty for a method that is not paced
+   */
+  public Optional<Instant> acquire(String method, String workspace, String channel) throws InterruptedException {
     Optional<Duration> interval = interval(method);
     if (interval.isEmpty()) {
-      return;
+      return Optional.empty();
     }
-    String key = key(method, workspace, channel);
+    Instant now = clock.instant();
     Duration perWorkspace = method.equals("chat.postMessage") && paced ? overrides.get(WORKSPACE_POSTING) : null;
-    String workspaceKey = WORKSPACE_POSTING + "|" + workspace;
-    long slot;
-    synchronized (nextFreeNanos) {
-      long now = System.nanoTime();
-      slot = later(now, nextFreeNanos.get(key));
-      if (perWorkspace != null) {
-        slot = later(slot, nextFreeNanos.get(workspaceKey));
-        nextFreeNanos.put(workspaceKey, slot + perWorkspace.toNanos());
-      }
-      nextFreeNanos.put(key, slot + interval.get().toNanos());
+    if (perWorkspace != null) {
+      // the workspace's slot first, then the channel's from it: the channel's slot is the one sent
+      // in, so the channel's spacing holds exactly and the workspace's at least
+      now = slots.take(WORKSPACE_POSTING + "|" + workspace, 1, perWorkspace, now);
     }
-    long wait = slot - System.nanoTime();
+    Instant slot = slots.take(key(method, workspace, channel), 1, interval.get(), now);
+    long wait = Duration.between(clock.instant(), slot).toNanos();
     if (wait > 0) {
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      TimeUnit.NANOSECONDS.sleep(wait);
     }
+    return Optional.of(slot);
   }
 
   /** Slack answered 429: nobody calls this key again before {@code retryAfter} has passed. */
   public void backOff(String method, String workspace, String channel, Duration retryAfter) {
-    String key = key(method, workspace, channel);
-    synchronized (nextFreeNanos) {
-      long after = System.nanoTime() + retryAfter.toNanos();
-      Long next = nextFreeNanos.get(key);
-      if (next == null || next - after < 0) {
-        nextFreeNanos.put(key, after);
-      }
-    }
+    slots.holdUntil(key(method, workspace, channel), clock.instant().plus(retryAfter));
   }
 
-  private static long later(long slot, Long next) {
-    return next == null || next - slot < 0 ? slot : next;
-  }
-
-  private static String key(String method, String workspace, String channel) {
-    return method.equals("chat.postMessage") ? method + "|" + workspace + "|" + channel : method + "|" + workspace;
+  /** The shared limit's key: Slack's, prefixed so it cannot meet another platform's. */
+  static String key(String method, String workspace, String channel) {
+    return method.equals("chat.postMessage") ? "slack:" + method + "|" + workspace + "|" + channel
+        : "slack:" + method + "|" + workspace;
   }
 }

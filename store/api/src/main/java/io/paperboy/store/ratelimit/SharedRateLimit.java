@@ -2,10 +2,6 @@ package io.paperboy.store.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,29 +40,15 @@ public interface SharedRateLimit {
     }
   }
 
+  /**
+   * No slot of {@code key} begins before {@code until}: the server answered 429 with a
+   * {@code Retry-After}, and every instance must wait it out, not only the one that was refused.
+   * Takes no slot; a hold earlier than the key's next slot changes nothing.
+   */
+  void holdUntil(String key, Instant until);
+
   /** Slots shared only inside this process: for one instance, and for tests. */
   static SharedRateLimit inProcess() {
-    Map<String, Deque<Instant>> taken = new HashMap<>();
-    return (key, limit, window, now) -> {
-      check(limit, window);
-      synchronized (taken) {
-        Deque<Instant> slots = taken.computeIfAbsent(key, k -> new ArrayDeque<>());
-        Instant slot = now;
-        if (!slots.isEmpty() && slots.peekLast().isAfter(slot)) {
-          slot = slots.peekLast();
-        }
-        if (slots.size() >= limit) {
-          Instant freed = slots.peekFirst().plus(window);
-          if (freed.isAfter(slot)) {
-            slot = freed;
-          }
-        }
-        slots.addLast(slot);
-        while (slots.size() > limit) {
-          slots.removeFirst();
-        }
-        return slot;
-      }
-    };
+    return new InProcessSharedRateLimit();
   }
 }

@@ -94,6 +94,23 @@ public abstract class SharedRateLimitContract {
   }
 
   @Test
+  @DisplayName("a hold (Retry-After) moves the key's next slot past it for every instance, takes no slot, never moves one back")
+  void holdMovesTheNextSlot() {
+    SharedRateLimit first = openEmpty();
+    SharedRateLimit second = sameStore();
+    assertThat(first.take("k", 1, SECOND, NOW)).isEqualTo(NOW);
+    first.holdUntil("k", NOW.plusSeconds(30));
+    assertThat(second.take("k", 1, SECOND, NOW.plusMillis(1))).isEqualTo(NOW.plusSeconds(30));
+    assertThat(first.take("k", 1, SECOND, NOW.plusMillis(2))).isEqualTo(NOW.plusSeconds(31));
+    second.holdUntil("k", NOW.plusSeconds(5));
+    assertThat(first.take("k", 1, SECOND, NOW.plusMillis(3))).isEqualTo(NOW.plusSeconds(32));
+    // a key nobody took yet can be held too; other keys are not
+    second.holdUntil("fresh", NOW.plusSeconds(9));
+    assertThat(first.take("fresh", 3, SECOND, NOW)).isEqualTo(NOW.plusSeconds(9));
+    assertThat(first.take("other", 1, SECOND, NOW)).isEqualTo(NOW);
+  }
+
+  @Test
   @DisplayName("a limit below 1 or a window that is not positive is refused, saying which")
   void badArguments() {
     SharedRateLimit limit = openEmpty();

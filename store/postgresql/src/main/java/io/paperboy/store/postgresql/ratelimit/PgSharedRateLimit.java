@@ -25,6 +25,12 @@ public final class PgSharedRateLimit implements SharedRateLimit {
       INSERT INTO rate_limit_slot (limit_key, position, slot_micros) VALUES (?, ?, ?)
       ON CONFLICT (limit_key, position) DO UPDATE SET slot_micros = EXCLUDED.slot_micros""";
 
+  // the hold raises the last slot, which the next taker starts from: it takes no slot itself
+  private static final String HOLD = """
+      INSERT INTO rate_limit (limit_key, taken, last_slot_micros) VALUES (?, 0, ?)
+      ON CONFLICT (limit_key) DO UPDATE SET last_slot_micros = GREATEST(rate_limit.last_slot_micros,
+        EXCLUDED.last_slot_micros)""";
+
   private final Database db;
 
   public PgSharedRateLimit(Database db) {
@@ -79,5 +85,17 @@ public final class PgSharedRateLimit implements SharedRateLimit {
       return at;
     });
     return Instant.EPOCH.plus(slot, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public void holdUntil(String key, Instant until) {
+    long untilMicros = ChronoUnit.MICROS.between(Instant.EPOCH, until);
+    db.write(c -> {
+      try (PreparedStatement hold = c.prepareStatement(HOLD)) {
+        hold.setString(1, key);
+        hold.setLong(2, untilMicros);
+        return hold.executeUpdate();
+      }
+    });
   }
 }

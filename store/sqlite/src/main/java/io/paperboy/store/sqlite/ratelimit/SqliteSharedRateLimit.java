@@ -24,6 +24,11 @@ public final class SqliteSharedRateLimit implements SharedRateLimit {
       INSERT INTO rate_limit_slot (limit_key, position, slot_micros) VALUES (?1, ?2, ?3)
       ON CONFLICT (limit_key, position) DO UPDATE SET slot_micros = ?3""";
 
+  // the hold raises the last slot, which the next taker starts from: it takes no slot itself
+  private static final String HOLD = """
+      INSERT INTO rate_limit (limit_key, taken, last_slot_micros) VALUES (?1, 0, ?2)
+      ON CONFLICT (limit_key) DO UPDATE SET last_slot_micros = MAX(last_slot_micros, ?2)""";
+
   private final Database db;
 
   public SqliteSharedRateLimit(Database db) {
@@ -71,5 +76,16 @@ public final class SqliteSharedRateLimit implements SharedRateLimit {
       return at;
     });
     return Instant.EPOCH.plus(slot, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public void holdUntil(String key, Instant until) {
+    long untilMicros = ChronoUnit.MICROS.between(Instant.EPOCH, until);
+    db.write(c -> {
+      PreparedStatement hold = db.cached(c, HOLD);
+      hold.setString(1, key);
+      hold.setLong(2, untilMicros);
+      return hold.executeUpdate();
+    });
   }
 }
