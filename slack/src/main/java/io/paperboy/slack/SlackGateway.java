@@ -363,7 +363,9 @@ public final class SlackGateway implements ChannelGateway {
       }
       try {
         response = call.call();
+        pacer.answered(method, channel.workspace(), channel.channel());
       } catch (SlackApiException e) {
+        pacer.answered(method, channel.workspace(), channel.channel());
         int status = e.getResponse().code();
         if (status == 429) {
           Duration wait = SlackErrors.retryAfter(e.getResponse().header("Retry-After"));

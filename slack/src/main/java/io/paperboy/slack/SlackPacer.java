@@ -129,6 +129,21 @@ public final class SlackPacer {
     return Optional.of(slot);
   }
 
+  /**
+   * A call of {@code method} was answered (whatever the answer). For posting, the channel's next
+   * slot is then at least an interval after the answer as well as after the slot: a post that was
+   * delayed on its way (a descheduled thread, a slow hop) would otherwise arrive at Slack close to
+   * the next one, sent on time. The answer came after the post arrived, so the next post, sent an
+   * interval after the answer, arrives at least an interval after it. Other methods are paced per
+   * workspace at tier rates with room to spare, and are not held.
+   */
+  public void answered(String method, String workspace, String channel) {
+    if (!paced || !method.equals("chat.postMessage")) {
+      return;
+    }
+    interval(method).ifPresent(i -> slots.holdUntil(key(method, workspace, channel), clock.instant().plus(i)));
+  }
+
   /** Slack answered 429: nobody calls this key again before {@code retryAfter} has passed. */
   public void backOff(String method, String workspace, String channel, Duration retryAfter) {
     slots.holdUntil(key(method, workspace, channel), clock.instant().plus(retryAfter));

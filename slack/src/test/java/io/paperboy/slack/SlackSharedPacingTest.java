@@ -8,6 +8,7 @@ import io.paperboy.testkit.postgres.PostgresTestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,6 +97,41 @@ class SlackSharedPacingTest {
           .contains(T);
       assertThat(b.acquire("users.info", "Ttier", "C0")).as("and another method's").contains(T);
       assertThat(b.acquire("chat.update", "Ttier", "C0")).as("a method Paperboy does not pace takes no slot").isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("PostgreSQL: a post answered late holds its channel an interval past the answer, on every instance")
+  void answerHoldsTheChannelOnPostgres() throws Exception {
+    try (PostgresStores first = PostgresStores.open(pg.paperboyUrl());
+         PostgresStores second = PostgresStores.open(pg.paperboyUrl())) {
+      Instant[] now = {T};
+      Clock moving = new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now[0];
+        }
+      };
+      SlackPacer a = new SlackPacer(first.rateLimits(), FAST, moving);
+      SlackPacer b = new SlackPacer(second.rateLimits(), FAST, moving);
+      assertThat(a.acquire("chat.postMessage", "pg-answer", "C1")).contains(T);
+      // the post took 300 ms on its way: it may have reached Slack just now
+      now[0] = T.plusMillis(300);
+      a.answered("chat.postMessage", "pg-answer", "C1");
+      assertThat(b.acquire("chat.postMessage", "pg-answer", "C1")).as("an interval after the answer, not the slot")
+          .contains(T.plusMillis(300).plus(POST));
+      assertThat(b.acquire("chat.postMessage", "pg-answer", "C2")).as("other channels are not held")
+          .contains(T.plusMillis(300));
     }
   }
 
