@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *       timestamp more than five minutes from now either way (Slack's advice; Bolt only refuses
  *       old ones): 401, nothing read;
  *   <li>the body read, stopping at the cap: 413 when it goes past (a chunked body has no length);
+ *       408 when it is still arriving after {@link #BODY_GRACE} at under
+ *       {@link #MIN_BODY_BYTES_PER_SECOND};
  *   <li>{@code v0=hex(HMAC-SHA256(secret, "v0:" + ts + ":" + raw body))} compared in constant
  *       time with the header: 401 when different;
  *   <li>a signature already seen inside the window: 401 (a replay);
@@ -52,6 +54,14 @@ final class SlackRequestGuard implements Filter {
   static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
   /** How far a request's timestamp may be from now, either way. */
   static final Duration WINDOW = Duration.ofMinutes(5);
+  /**
+   * A body still arriving this long after the guard began to read it, and slower on average than
+   * {@link #MIN_BODY_BYTES_PER_SECOND} beyond that, is cut off (408): it holds a thread, and Slack
+   * gives up on an answer after 3 s anyway.
+   */
+  static final Duration BODY_GRACE = Duration.ofSeconds(3);
+  /** The slowest a body may arrive after {@link #BODY_GRACE}. */
+  static final int MIN_BODY_BYTES_PER_SECOND = 8 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(SlackRequestGuard.class);
   private static final Pattern SIGNATURE = Pattern.compile("v0=([0-9a-fA-F]{64})");
@@ -139,10 +149,10 @@ final class SlackRequestGuard implements Filter {
 
     byte[] body;
     try {
-      body = readAtMost(request.getInputStream(), declared)
+      body = readAtMost(request.getInputStream(), declared, System.nanoTime())
           .orElseThrow(() -> new Refusal(413, "the body passed the " + maxBodyBytes + "-byte limit while being read"));
     } catch (IOException | RuntimeException e) { // a client gone, an idle timeout, bad chunking
-      throw new Refusal(400, "could not read the body: " + oneLine(e));
+      throw new Refusal(readFailure(e), "could not read the body: " + oneLine(e));
     }
     byte[] expected = sign(timestamp, body);
     if (!MessageDigest.isEqual(expected, HEX.parseHex(hex.group(1)))) {
@@ -163,11 +173,22 @@ final class SlackRequestGuard implements Filter {
   /**
    * The body, or empty when it is longer than the cap; never holds more than the cap. A declared
    * length (already at most the cap) sizes the buffer exactly; an unknown one (chunked) grows it.
+   *
+   * <p>A slow body is judged here, not by Jetty's minimum request data rate: Jetty measures from
+   * the body's first byte to each read, so a complete small body read late — the thread got the
+   * CPU 40 ms after the bytes came, as happens on a loaded machine — counted as a slow client, and
+   * the {@code BadMessageException} it threw from the read refused a valid request. Here only a
+   * body that is still incomplete is judged, and only after {@link #BODY_GRACE}.
+   *
+   * @throws Refusal 408 when the body is still arriving past its allowance
    */
-  private Optional<byte[]> readAtMost(InputStream in, long declared) throws IOException {
+  private Optional<byte[]> readAtMost(InputStream in, long declared, long startNanos) throws IOException, Refusal {
     byte[] buffer = new byte[declared >= 0 ? (int) declared : Math.min(maxBodyBytes, 16 * 1024)];
     int length = 0;
     while (true) {
+      if (declared < 0 || length < declared) { // a complete body is never too slow
+        tooSlow(length, startNanos);
+      }
       if (length == buffer.length) {
         int next = in.read();
         if (next < 0) {
@@ -185,6 +206,25 @@ final class SlackRequestGuard implements Filter {
       }
       length += n;
     }
+  }
+
+  /** Refuses a body still incomplete after {@link #BODY_GRACE} plus its bytes at the minimum rate. */
+  private static void tooSlow(int received, long startNanos) throws Refusal {
+    long allowedNanos = BODY_GRACE.toNanos() + 1_000_000_000L * received / MIN_BODY_BYTES_PER_SECOND;
+    if (System.nanoTime() - startNanos > allowedNanos) {
+      throw new Refusal(408, "its body was still arriving after " + BODY_GRACE.toSeconds() + " s (" + received
+          + " bytes so far, under " + MIN_BODY_BYTES_PER_SECOND + " B/s)");
+    }
+  }
+
+  /** 408 when the read timed out (the client went quiet), else 400 (gone, bad chunking). */
+  private static int readFailure(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) {
+        return 408;
+      }
+    }
+    return 400;
   }
 
   private byte[] sign(String timestamp, byte[] body) {
@@ -224,6 +264,7 @@ final class SlackRequestGuard implements Filter {
       this.status = status;
       this.error = switch (status) {
         case 400 -> "bad request";
+        case 408 -> "request timeout";
         case 413 -> "request body too large";
         case 503 -> "busy";
         default -> "invalid request";
