@@ -64,9 +64,10 @@ final class SlackClusterFanOutBenchmark {
    * @param requests      {@code chat.postMessage} calls the fake received
    * @param rateLimited   of which it answered 429
    * @param closestInChannel the shortest gap between two accepted posts to one channel
+   * @param uneven        channels that do not hold exactly the day's two messages (doubled or missing)
    */
   record Result(int instances, int channels, int messages, double seconds, double floor, long requests,
-      long rateLimited, Duration closestInChannel) {
+      long rateLimited, Duration closestInChannel, int uneven) {
     double ofCeiling() {
       return floor / seconds;
     }
@@ -109,7 +110,7 @@ final class SlackClusterFanOutBenchmark {
     log.println("slack cluster fan-out: one day to " + channels + " Slack channels, " + instances
         + " instance(s) on one schema");
     Result r = run(instances);
-    boolean met = r.ofCeiling() >= 0.95 && r.rateLimitedShare() <= 0.01 && r.messages() == 2 * r.channels();
+    boolean met = r.ofCeiling() >= 0.95 && r.rateLimitedShare() <= 0.01 && r.uneven() == 0;
     report.add(new BenchReport.Row("slack cluster fan-out: " + r.channels() + " Slack channels through Bolt, "
         + r.instances() + " instance(s) on one PostgreSQL schema",
         String.format(Locale.ROOT, "%.1f s (%d messages, %d of %d answers were 429; closest two posts in a channel %.3f s)",
@@ -121,7 +122,7 @@ final class SlackClusterFanOutBenchmark {
         BenchReport.Measured.of(r.seconds(), "s").withBaseline(r.floor()).withRatio(r.ofCeiling())
             .with("instances", r.instances()).with("channels", r.channels()).with("messages", r.messages())
             .with("requests", r.requests()).with("rate_limited", r.rateLimited())
-            .with("closest_in_channel_ms", r.closestInChannel().toMillis())));
+            .with("closest_in_channel_ms", r.closestInChannel().toMillis()).with("uneven_channels", r.uneven())));
   }
 
   Result run(int instances) throws Exception {
@@ -172,8 +173,12 @@ final class SlackClusterFanOutBenchmark {
         int messages = fake.allMessages().size();
         CallCounts counts = fake.counts("chat.postMessage");
         double floor = messages * 60.0 / SlackFanOutBenchmark.WORKSPACE_POSTS_PER_MINUTE;
+        int uneven = 0;
+        for (int i = 0; i < channels; i++) {
+          uneven += fake.messages("C" + i).size() == 2 ? 0 : 1;
+        }
         return new Result(instances, channels, messages, seconds, floor, counts.calls(), counts.rateLimited(),
-            closestInChannel(fake.calls("chat.postMessage")));
+            closestInChannel(fake.calls("chat.postMessage")), uneven);
       } finally {
         runtimes.forEach(DeliveryRuntime::close);
         apps.forEach(Paperboy::close);
