@@ -88,6 +88,9 @@ import java.util.Set;
  *
  * <p>The ingest side and the delivery side never hold each other: both are given the one
  * {@link WorkSignal}, raised when an ingest adds alert rows or a new day, taken by delivery once it runs.
+ *
+ * <p>Longer than the ~300 lines a class should have: it is the one file where the whole graph can
+ * be read (style.md, TJ-Bot's {@code Features}); splitting it would spread the wiring again.
  */
 public final class Paperboy implements AutoCloseable {
 
