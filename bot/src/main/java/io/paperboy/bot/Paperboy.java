@@ -1,7 +1,12 @@
 package io.paperboy.bot;
 
 import io.paperboy.bot.instance.Coordination;
+import io.paperboy.bot.config.OpsConfig;
 import io.paperboy.bot.ops.OpsMetrics;
+import io.paperboy.bot.ops.OpsServer;
+import io.paperboy.discord.DiscordPreview;
+import io.paperboy.slack.SlackPreview;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.paperboy.core.command.CommandDefinition;
 import io.paperboy.store.StoreHealth;
 
@@ -20,6 +25,8 @@ import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.delivery.DailyPosts;
 import io.paperboy.bot.delivery.DeliveryRuntime;
 import io.paperboy.bot.delivery.DeliveryWorker;
+import io.paperboy.bot.delivery.MessageBound;
+import io.paperboy.bot.delivery.PostPreviews;
 import io.paperboy.bot.delivery.PostComposer;
 import io.paperboy.bot.delivery.RetryPolicy;
 import io.paperboy.bot.delivery.WeeklyPosts;
@@ -81,17 +88,22 @@ import java.util.Set;
  *
  * <p>The ingest side and the delivery side never hold each other: both are given the one
  * {@link WorkSignal}, raised when an ingest adds alert rows or a new day, taken by delivery once it runs.
+ *
+ * <p>Longer than the ~300 lines a class should have: it is the one file where the whole graph can
+ * be read (style.md, TJ-Bot's {@code Features}); splitting it would spread the wiring again.
  */
 public final class Paperboy implements AutoCloseable {
 
-  /** What reads stored digests outside a command ({@code export}, {@code preview}). */
-  public record PaperReading(PaperStore papers, DailyPostFormatter dailyPosts) { }
+  /**
+   * What reads stored digests outside a command ({@code export}, {@code preview}); {@code posts}
+   * are the subscriptions' posts with the flood bound, as delivery would post them.
+   */
+  public record PaperReading(PaperStore papers, PostPreviews posts) { }
 
   /** What changes and reports subscriptions outside a command ({@code subscriptions list|add|remove}). */
   public record SubscriptionAdmin(Subscribing subscribing, SubscriptionStore subscriptions, DeliveryReports reports) { }
 
   private final PaperboyConfig config;
-  private final DatabaseSetting database;
   private final Clock clock;
   private final Stores stores;
   private final WorkSignal work = new WorkSignal();
@@ -99,6 +111,9 @@ public final class Paperboy implements AutoCloseable {
   private final Readiness readiness = new Readiness();
   private final DailyPostFormatter dailyPostFormatter = new DailyPostFormatter();
   private final DailyPosts dailyPosts;
+  private final WeeklyPosts weeklyPosts;
+  /** The posts as the flood bound cuts them on each platform: what /preview and `paperboy preview` show. */
+  private final PostPreviews previews;
   private final AlertPlanner alertPlanner;
   private final DigestIngestor ingestor;
   private final Subscribing subscribing;
@@ -113,11 +128,14 @@ public final class Paperboy implements AutoCloseable {
   private Paperboy(PaperboyConfig config, Clock clock, Map<String, String> env) {
     this.config = config;
     this.clock = clock;
-    this.database = DatabaseSetting.parse(config.database(), env);
+    DatabaseSetting database = DatabaseSetting.parse(config.database(), env);
     this.stores = Backends.open(database);
     PaperStore papers = stores.papers();
     // papers
     this.dailyPosts = new DailyPosts(papers, dailyPostFormatter, config.delivery().maxPapers());
+    this.weeklyPosts = new WeeklyPosts(papers, config.delivery().maxPapers());
+    this.previews = new PostPreviews(dailyPosts, weeklyPosts, new MessageBound(config.delivery().maxMessages()),
+        Map.of(Platform.DISCORD, DiscordPreview::messages, Platform.SLACK, SlackPreview::messages));
     this.ingestor = new DigestIngestor(new DigestParser(config.ingest().maxPapersPerDay()), papers);
     // alerts: only digests of the last few days alert; an import of old days is history, not news
     this.alertPlanner = new AlertPlanner(stores.transactions(), papers, stores.alerts(), stores.outbox(), clock,
@@ -166,7 +184,7 @@ public final class Paperboy implements AutoCloseable {
     list.add(new SubscribeCommand(subscribing));
     list.add(new UnsubscribeCommand(subscribing));
     list.add(new SubscriptionsCommand(stores.subscriptions(), stores.reports()));
-    list.add(new PreviewCommand(subscribing, papers, dailyPosts));
+    list.add(new PreviewCommand(subscribing, papers, previews));
     list.add(new HelpCommand(List.copyOf(list)));
     return new CommandRegistry(list);
   }
@@ -176,24 +194,17 @@ public final class Paperboy implements AutoCloseable {
     return config;
   }
 
-  /** The database behind the stores; its {@link DatabaseSetting#display()} never shows a password. */
-  public DatabaseSetting database() {
-    return database;
-  }
-
   /** The application's clock (pinned by {@code --now} in tests and demos). */
   public Clock clock() {
     return clock;
   }
 
-  /** What {@code /readyz} reports: the database (registered here), start-up and each platform. */
-  public Readiness readiness() {
-    return readiness;
-  }
-
-  /** This instance's meters, for {@code /metrics}. */
-  public OpsMetrics metrics() {
-    return metrics;
+  /**
+   * Serves {@code /healthz}, {@code /readyz} (the database, registered here; start-up and each
+   * platform, registered by {@link #run}) and {@code /metrics} on {@code host:port} (0: a free port).
+   */
+  public OpsServer serveOps(String host, int port) {
+    return OpsServer.start(host, port, readiness, metrics::scrape);
   }
 
   /** This instance's name among those sharing the database: {@code pid@host-xxxx}. */
@@ -207,7 +218,7 @@ public final class Paperboy implements AutoCloseable {
   }
 
   public PaperReading paperReading() {
-    return new PaperReading(stores.papers(), dailyPostFormatter);
+    return new PaperReading(stores.papers(), previews);
   }
 
   public SubscriptionAdmin subscriptionAdmin() {
@@ -236,25 +247,44 @@ public final class Paperboy implements AutoCloseable {
   }
 
   /**
-   * Starts everything {@code paperboy run} serves beside the console: the platform adapters whose
+   * Starts everything {@code paperboy run} serves beside the console: the operations endpoint when
+   * {@code ops.port} is set (not ready until the rest has started), the platform adapters whose
    * secrets {@code env} holds, the digest polling and the daily posts (to those platforms and to
    * {@code console}). Closing the result stops them in the order that loses nothing.
    *
-   * @param notes where to say which adapter is not started for want of a secret
+   * @param notes where to say which adapter is not started for want of a secret, and where the
+   *              operations endpoint listens
    */
   public Running run(Map<String, String> env, PrintStream notes, ChannelGateway console) throws Exception {
-    PlatformAdapters adapters = PlatformAdapters.start(env, config, commands, clock, notes, readiness, Optional.of(stores));
+    AtomicBoolean started = new AtomicBoolean();
+    readiness.register("startup", () -> started.get()
+        ? Readiness.Check.ready("startup", "platforms started, planner and delivery worker running")
+        : Readiness.Check.notReady("startup", "still starting"));
+    OpsConfig opsConfig = config.ops();
+    OpsServer ops = opsConfig.enabled() ? serveOps(opsConfig.host(), opsConfig.port()) : null;
+    if (ops != null) {
+      notes.println("Operations endpoint on " + ops.uri() + " (/healthz, /readyz, /metrics)");
+    }
+    PlatformAdapters adapters = null;
     IngestRuntime ingest = null;
     try {
+      adapters = PlatformAdapters.start(env, config, commands, clock, notes, readiness, Optional.of(stores));
       ingest = startIngest();
       Map<Platform, ChannelGateway> gateways = new EnumMap<>(Platform.class);
       gateways.putAll(adapters.gateways());
       gateways.put(Platform.CONSOLE, console);
-      return new Running(adapters, ingest, startDelivery(gateways));
+      Running running = new Running(ops, adapters, ingest, startDelivery(gateways));
+      started.set(true);
+      return running;
     } catch (Exception | Error e) {
-      adapters.close();
+      if (adapters != null) {
+        adapters.close();
+      }
       if (ingest != null) {
         ingest.close();
+      }
+      if (ops != null) {
+        ops.close();
       }
       throw e;
     }
@@ -274,7 +304,7 @@ public final class Paperboy implements AutoCloseable {
     Map<Delivery.Kind, PostComposer> composers = new EnumMap<>(Delivery.Kind.class);
     composers.put(Delivery.Kind.DIGEST, dailyPosts);
     composers.put(Delivery.Kind.NO_DIGEST, dailyPosts);
-    composers.put(Delivery.Kind.WEEKLY, new WeeklyPosts(stores.papers()));
+    composers.put(Delivery.Kind.WEEKLY, weeklyPosts);
     AlertMessageFormatter alertMessages = new AlertMessageFormatter(stores.papers());
     composers.put(Delivery.Kind.ALERT, row -> stores.alerts().batch(row.channel(), row.key())
         .<PostComposer.Composed>map(b -> new PostComposer.Post(alertMessages.format(b)))

@@ -117,11 +117,7 @@ public final class DiscordGateway implements ChannelGateway {
   /** As {@link #post} sends them: the rendered parts, or in threads style the header's parts and one per card. */
   @Override
   public int messages(Message message, PostStyle style) {
-    if (style == PostStyle.THREADS && !message.paperCards().isEmpty()) {
-      List<Block> headerBlocks = message.blocks().stream().filter(b -> !(b instanceof Block.PaperCard)).toList();
-      return renderer.render(new Message(headerBlocks, false, message.mention())).size() + message.paperCards().size();
-    }
-    return renderer.render(message).size();
+    return DiscordPreview.messages(renderer, message, style);
   }
 
   /** The session of the guild's shard; a guild whose shard another instance runs cannot be posted to from here. */

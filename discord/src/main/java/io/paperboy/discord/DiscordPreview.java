@@ -3,6 +3,8 @@ package io.paperboy.discord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.paperboy.core.gateway.PostStyle;
+import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,23 @@ public final class DiscordPreview {
   /** A JSON array with one request body per Discord message of {@code post}, keys sorted. */
   public static String previewJson(Message post) {
     return toJson(new DiscordRenderer().render(post));
+  }
+
+  /**
+   * How many Discord messages a post takes in {@code style}, as {@link DiscordGateway#post} sends
+   * it: the rendered parts, or in threads style the header's parts and one per card. Renders, posts
+   * nothing; {@code /preview} and the delivery worker's message bound both count with it.
+   */
+  public static int messages(Message post, PostStyle style) {
+    return messages(new DiscordRenderer(), post, style);
+  }
+
+  static int messages(DiscordRenderer renderer, Message post, PostStyle style) {
+    if (style == PostStyle.THREADS && !post.paperCards().isEmpty()) {
+      List<Block> headerBlocks = post.blocks().stream().filter(b -> !(b instanceof Block.PaperCard)).toList();
+      return renderer.render(new Message(headerBlocks, false, post.mention())).size() + post.paperCards().size();
+    }
+    return renderer.render(post).size();
   }
 
   /** The request bodies of already rendered messages, as a JSON array with sorted keys. */

@@ -170,11 +170,7 @@ public final class SlackGateway implements ChannelGateway {
   /** As {@link #post} sends them: the rendered posts, or in threads style the head posts and one reply per card. */
   @Override
   public int messages(Message message, PostStyle style) {
-    if (style == PostStyle.THREADS) {
-      SlackThreadPosts thread = renderer.renderThreads(message);
-      return thread.head().size() + thread.replies().size();
-    }
-    return renderer.render(message).size();
+    return SlackPreview.messages(renderer, message, style);
   }
 
   /** The DM channel with the user a direct-message reference names ({@code conversations.open}). */

@@ -2,6 +2,7 @@ package io.paperboy.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
+import io.paperboy.core.gateway.PostStyle;
 import io.paperboy.core.message.Message;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,23 @@ public final class SlackPreview {
   /** The JSON array of {@code chat.postMessage} argument sets (text, blocks, …) for {@code dailyPost}. */
   public static String previewJson(Message dailyPost) {
     return toJson(new SlackRenderer().render(dailyPost));
+  }
+
+  /**
+   * How many Slack messages a post takes in {@code style}, as {@link SlackGateway#post} sends it:
+   * the rendered posts, or in threads style the head posts and one reply per card. Renders, posts
+   * nothing; {@code /preview} and the delivery worker's message bound both count with it.
+   */
+  public static int messages(Message post, PostStyle style) {
+    return messages(new SlackRenderer(), post, style);
+  }
+
+  static int messages(SlackRenderer renderer, Message post, PostStyle style) {
+    if (style == PostStyle.THREADS) {
+      SlackThreadPosts thread = renderer.renderThreads(post);
+      return thread.head().size() + thread.replies().size();
+    }
+    return renderer.render(post).size();
   }
 
   /** The JSON array of the given posts' arguments. */

@@ -1,6 +1,7 @@
 package io.paperboy.bot.cli;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.console.ConsoleChannel;
 import io.paperboy.bot.console.PipedConsoleIo;
 import io.paperboy.core.console.ConsoleRenderer;
@@ -25,10 +26,11 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Paperboy app = launcher.openExisting()) {
+    PaperboyConfig config = launcher.config();
+    try (Paperboy app = launcher.openExisting(config)) {
       Stdio stdio = launcher.stdio();
       ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
-          Launcher.charts(app));
+          Launcher.charts(launcher.database(config)));
       ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), PipedConsoleIo.output(stdio.out()));
       ConsoleChannel.Answer answer = console.answer(String.join(" ", words));
       console.print(answer.message());

@@ -94,8 +94,8 @@ final class Launcher {
    * Where the console saves the images answers carry (a {@code /trend} chart): {@code charts/}
    * beside the database, so {@code data/charts/} by default.
    */
-  static AttachmentFiles charts(Paperboy app) {
-    if (!(app.database() instanceof DatabaseSetting.SqliteFile sqlite)) {
+  static AttachmentFiles charts(DatabaseSetting database) {
+    if (!(database instanceof DatabaseSetting.SqliteFile sqlite)) {
       return new AttachmentFiles(Path.of("data", "charts")); // no file to stand beside
     }
     Path parent = sqlite.file().getParent();
@@ -109,8 +109,8 @@ final class Launcher {
    *
    * @throws SqliteRunLock.AlreadyRunningException naming the file and the process holding it
    */
-  AutoCloseable lockForRun() {
-    if (database(config()) instanceof DatabaseSetting.SqliteFile sqlite) {
+  AutoCloseable lockForRun(DatabaseSetting database) {
+    if (database instanceof DatabaseSetting.SqliteFile sqlite) {
       return SqliteRunLock.acquire(sqlite.file(), InstanceId.current());
     }
     return () -> { };
@@ -118,7 +118,11 @@ final class Launcher {
 
   /** Opens the database, creating it (and its folder) if it does not exist: for commands that store. */
   Paperboy open() {
-    PaperboyConfig config = config();
+    return open(config());
+  }
+
+  /** {@link #open()} with the configuration the caller loaded already (and derived its database from). */
+  Paperboy open(PaperboyConfig config) {
     return Paperboy.open(config, common.clock(config.zone()), env);
   }
 
@@ -130,7 +134,11 @@ final class Launcher {
    * @throws MissingDatabaseException naming the path and how to create it
    */
   Paperboy openExisting() {
-    PaperboyConfig config = config();
+    return openExisting(config());
+  }
+
+  /** {@link #openExisting()} with the configuration the caller loaded already. */
+  Paperboy openExisting(PaperboyConfig config) {
     DatabaseSetting database = database(config);
     if (database instanceof DatabaseSetting.Postgres) {
       if (Backends.currentSchemaVersion(database).equals("none")) {

@@ -28,10 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import io.paperboy.bot.config.OpsConfig;
-import io.paperboy.bot.ops.OpsServer;
-import io.paperboy.core.health.Readiness;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.paperboy.bot.config.PaperboyConfig;
+import io.paperboy.bot.database.DatabaseSetting;
 
 /**
  * {@code paperboy run} (also {@code ./paperboy} alone): the main job. Ingests the seed digests
@@ -57,9 +55,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (AutoCloseable owner = launcher.lockForRun(); Paperboy app = launcher.open()) {
+    PaperboyConfig config = launcher.config();
+    DatabaseSetting database = launcher.database(config);
+    try (AutoCloseable owner = launcher.lockForRun(database); Paperboy app = launcher.open(config)) {
       Stdio stdio = launcher.stdio();
-      List<Path> seeds = app.config().seeds().stream().map(Path::of).filter(Files::exists).toList();
+      List<Path> seeds = config.seeds().stream().map(Path::of).filter(Files::exists).toList();
       if (!seeds.isEmpty()) {
         IngestReport report = app.ingest(seeds, IngestProgress.NONE);
         for (DigestRejectedException refusal : report.refusals()) {
@@ -70,19 +70,14 @@ final class RunCommand implements Callable<Integer> {
         }
         stdio.err().println("seeds: " + report.summary());
       }
-      // readiness holds back until the platforms are connected and the posts are running
-      AtomicBoolean started = new AtomicBoolean();
-      app.readiness().register("startup", () -> started.get()
-          ? Readiness.Check.ready("startup", "platforms started, planner and delivery worker running")
-          : Readiness.Check.notReady("startup", "still starting"));
       ConsoleRenderer renderer = new ConsoleRenderer(TerminalStyle.forOutput(stdio.terminal(), launcher.env()),
-          Launcher.charts(app));
-      try (OpsServer ops = startOps(app, stdio); ConsoleIo io = consoleIo(stdio, app)) {
+          Launcher.charts(database));
+      try (ConsoleIo io = consoleIo(stdio, app)) {
         ConsoleChannel console = new ConsoleChannel(app.commands(), renderer, app.clock(), io);
-        console.printLine("Paperboy is running on " + app.database().display()
+        console.printLine("Paperboy is running on " + database.display()
             + ". Type /help for commands, /quit to stop.");
+        // run() serves the operations endpoint, ready once it has started the platforms and the posts
         try (Running running = app.run(launcher.env(), stdio.err(), new ConsoleGateway(console))) {
-          started.set(true);
           app.subscriptionAdmin().subscribing().find(ChannelRef.console()).ifPresent(s -> announce(console, app, s));
           console.serve();
           if (running.servesPlatforms() && !console.quitRequested()) {
@@ -94,17 +89,6 @@ final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.DONE;
     }
-  }
-
-  /** The operations endpoint when a port is configured, else null (nothing listens). */
-  private static OpsServer startOps(Paperboy app, Stdio stdio) {
-    OpsConfig ops = app.config().ops();
-    if (!ops.enabled()) {
-      return null;
-    }
-    OpsServer server = OpsServer.start(ops.host(), ops.port(), app.readiness(), app.metrics()::scrape);
-    stdio.err().println("Operations endpoint on " + server.uri() + " (/healthz, /readyz, /metrics)");
-    return server;
   }
 
   /**

@@ -39,7 +39,7 @@ final class RowDelivery {
   private final String holder;
   private final Duration leaseLength;
   private final DeliveryEvents events;
-  private final int maxMessages;
+  private final MessageBound maxMessages;
 
   /**
    * @param holder      names this worker in the leases of its attempts
@@ -49,7 +49,7 @@ final class RowDelivery {
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
       String holder, Duration leaseLength, int maxMessages, DeliveryEvents events) {
-    this.maxMessages = maxMessages;
+    this.maxMessages = new MessageBound(maxMessages);
     this.outbox = outbox;
     this.events = events;
     this.holder = holder;
@@ -148,37 +148,16 @@ final class RowDelivery {
     }
   }
 
-  /**
-   * The flood bound: when {@code message} would take more than {@code maxMessages} platform
-   * messages, the post with the most cards that fits (found by halving; rendering posts nothing),
-   * the others summed up in its "…and N more" line. Deterministic, so every attempt posts the same.
-   */
+  /** The flood bound's message half ({@link MessageBound}), measured by this channel's gateway. */
   private Message withinMessageBound(Delivery row, PostComposer composer, ChannelGateway gateway, Message message) {
-    PostStyle style = style(row.style());
-    int needed = gateway.messages(message, style);
-    if (needed <= maxMessages) {
-      return message;
+    MessageBound.Fitted fitted = maxMessages.fit(message,
+        cards -> composer.compose(row, cards) instanceof PostComposer.Post post ? post.message() : null,
+        gateway::messages, style(row.style()));
+    if (fitted.cut(message)) {
+      log.warn("{}: {} cards would take {} messages, more than delivery.max-messages; posting {} cards", row.describe(),
+          message.paperCards().size(), fitted.needed(), fitted.message().paperCards().size());
     }
-    int cards = message.paperCards().size();
-    Message best = null;
-    int low = 0;
-    int high = cards - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      if (composer.compose(row, mid) instanceof PostComposer.Post post && gateway.messages(post.message(), style) <= maxMessages) {
-        best = post.message();
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    if (best == null) {
-      // not even the header alone fits: post it anyway rather than nothing
-      best = composer.compose(row, 0) instanceof PostComposer.Post post ? post.message() : message;
-    }
-    log.warn("{}: {} cards would take {} messages, more than delivery.max-messages ({}); posting {} cards", row.describe(),
-        cards, needed, maxMessages, best.paperCards().size());
-    return best;
+    return fitted.message();
   }
 
   private void skip(Delivery row, String reason, Instant now) {

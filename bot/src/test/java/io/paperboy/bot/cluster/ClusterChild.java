@@ -1,6 +1,7 @@
 package io.paperboy.bot.cluster;
 
 import io.paperboy.bot.Paperboy;
+import io.paperboy.bot.database.DatabaseSetting;
 import io.paperboy.bot.config.ConfigLoader;
 import io.paperboy.bot.config.PaperboyConfig;
 import io.paperboy.bot.delivery.DeliveryRuntime;
@@ -36,7 +37,8 @@ public final class ClusterChild {
         Platform.DISCORD, new HttpTestGateway(Platform.DISCORD, baseUrl),
         Platform.SLACK, new HttpTestGateway(Platform.SLACK, baseUrl));
     try (Paperboy app = Paperboy.open(config, clock)) {
-      System.out.println("instance " + app.instance() + " on " + app.database().display());
+      System.out.println("instance " + app.instance() + " on "
+          + DatabaseSetting.parse(config.database(), System.getenv()).display());
       try (DeliveryRuntime delivery = app.startDelivery(gateways)) {
         System.out.println("started");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

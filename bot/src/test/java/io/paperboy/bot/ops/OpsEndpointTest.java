@@ -15,6 +15,7 @@ import io.paperboy.slack.SlackGateway;
 import io.paperboy.slack.SlackRenderer;
 import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
+import io.paperboy.store.sqlite.SqliteStores;
 import io.paperboy.testkit.slack.FakeSlack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ class OpsEndpointTest {
   void start() throws Exception {
     fake = FakeSlack.start().channel(CHANNEL, FakeSlack.Membership.MEMBER);
     app = Paperboy.open(PaperboyConfig.defaults().withDatabase(dir.resolve("p.db").toString()), Clock.systemUTC());
-    ops = OpsServer.start("127.0.0.1", 0, app.readiness(), app.metrics()::scrape);
+    ops = app.serveOps("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -69,7 +70,11 @@ class OpsEndpointTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + path)).build(),
+    return get(ops, path);
+  }
+
+  private HttpResponse<String> get(OpsServer server, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -99,19 +104,30 @@ class OpsEndpointTest {
     assertThat(ready.body()).startsWith("ready\n").contains("[ok] database: sqlite " + dir.resolve("p.db"))
         .containsPattern("schema V\\d+");
 
-    // WHEN a platform reports itself disconnected
-    app.readiness().register("discord", () -> Readiness.Check.notReady("discord", "gateway disconnected (code 4004)"));
-    HttpResponse<String> notReady = get("/readyz");
-    assertThat(notReady.statusCode()).isEqualTo(503);
-    assertThat(notReady.body()).startsWith("not ready\n")
-        .contains("[not ready] discord: gateway disconnected (code 4004)").contains("[ok] database");
-
     assertThat(get("/nope").statusCode()).isEqualTo(404);
     assertThat(get("/healthzz").statusCode()).isEqualTo(404);
     HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.port() + "/readyz"))
         .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+  }
+
+  @Test
+  @DisplayName("one failing check among passing ones turns /readyz 503, listing each check with its detail")
+  void oneFailingCheck() throws Exception {
+    // GIVEN the checks of a running instance whose Discord gateway dropped (as the adapter reports it)
+    Readiness readiness = new Readiness();
+    try (SqliteStores stores = SqliteStores.open(dir.resolve("other.db"))) {
+      readiness.register("database", () -> new Readiness.Check("database", stores.health().ready(), stores.health().detail()));
+      readiness.register("discord", () -> Readiness.Check.notReady("discord", "gateway disconnected (code 4004)"));
+      try (OpsServer server = OpsServer.start("127.0.0.1", 0, readiness, () -> "")) {
+        HttpResponse<String> notReady = get(server, "/readyz");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).startsWith("not ready\n")
+            .contains("[not ready] discord: gateway disconnected (code 4004)").contains("[ok] database");
+        assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
+      }
+    }
   }
 
   @Test
@@ -152,8 +168,9 @@ class OpsEndpointTest {
       app.ingest(List.of(day), IngestProgress.NONE);
 
       // THEN the post reaches the fake, and the counters say so
-      String after = awaitMetrics(m -> m.contains("paperboy_posts_sent_total{platform=\"slack\"} 1.0"),
-          "one Slack post sent");
+      // the sent and messages counters move one after the other: wait for both, a scrape may fall between
+      String after = awaitMetrics(m -> m.contains("paperboy_posts_sent_total{platform=\"slack\"} 1.0")
+          && m.contains("paperboy_posts_messages_total{platform=\"slack\"} 1.0"), "one Slack post sent");
       assertThat(fake.messages(CHANNEL)).hasSize(1);
       assertThat(after).contains("paperboy_posts_messages_total{platform=\"slack\"} 1.0")
           .contains("paperboy_posts_sent_total{platform=\"discord\"} 0.0")

@@ -8,7 +8,11 @@ import io.paperboy.core.command.CommandService;
 import io.paperboy.core.command.CommandRequest;
 import io.paperboy.core.command.ParsedCommand;
 import io.paperboy.core.command.UsageException;
+import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.delivery.DailyPosts;
+import io.paperboy.bot.delivery.MessageBound;
+import io.paperboy.bot.delivery.PostPreviews;
+import io.paperboy.bot.delivery.WeeklyPosts;
 import io.paperboy.core.format.DailyPostFormatter;
 import io.paperboy.core.message.Block;
 import io.paperboy.core.message.Message;
@@ -32,6 +36,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +79,8 @@ class SubscriptionCommandsTest {
     papers.save(new Digest(day, entries, "test"));
     Subscribing subscribing = new Subscribing(subscriptions,
         new SubscriptionDefaults(LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.WEEKDAYS));
-    DailyPosts posts = new DailyPosts(papers, new DailyPostFormatter());
+    PostPreviews posts = new PostPreviews(new DailyPosts(papers, new DailyPostFormatter()), new WeeklyPosts(papers),
+        new MessageBound(DeliveryConfig.DEFAULT_MAX_MESSAGES), Map.of());
     registry = new CommandRegistry(List.of(new SubscribeCommand(subscribing), new UnsubscribeCommand(subscribing),
         new SubscriptionsCommand(subscriptions, stores.reports()), new PreviewCommand(subscribing, papers, posts)));
     service = new CommandService(registry);

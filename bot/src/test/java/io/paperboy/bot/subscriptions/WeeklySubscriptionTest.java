@@ -2,7 +2,11 @@ package io.paperboy.bot.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.bot.delivery.DailyPosts;
+import io.paperboy.bot.delivery.MessageBound;
+import io.paperboy.bot.delivery.PostPreviews;
+import io.paperboy.bot.delivery.WeeklyPosts;
 import io.paperboy.core.command.Caller;
 import io.paperboy.core.command.CommandRegistry;
 import io.paperboy.core.command.CommandRequest;
@@ -30,6 +34,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +70,8 @@ class WeeklySubscriptionTest {
     papers.save(day("2024-06-07", entry("w.c", 60), entry("w.d", 5)));
     Subscribing subscribing = new Subscribing(subscriptions,
         new SubscriptionDefaults(LocalTime.of(9, 0), ZoneId.of("Asia/Seoul"), DaySet.WEEKDAYS));
-    DailyPosts posts = new DailyPosts(papers, new DailyPostFormatter());
+    PostPreviews posts = new PostPreviews(new DailyPosts(papers, new DailyPostFormatter()), new WeeklyPosts(papers),
+        new MessageBound(DeliveryConfig.DEFAULT_MAX_MESSAGES), Map.of());
     registry = new CommandRegistry(List.of(new SubscribeCommand(subscribing),
         new SubscriptionsCommand(subscriptions, stores.reports()), new PreviewCommand(subscribing, papers, posts)));
     service = new CommandService(registry);

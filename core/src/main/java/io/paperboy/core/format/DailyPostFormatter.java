@@ -46,9 +46,9 @@ public final class DailyPostFormatter {
     return b.build();
   }
 
-  /** The line that stands for the papers a bounded post leaves out. */
+  /** The line that stands for the papers a bounded post leaves out: {@link MoreLine#day}. */
   public static String moreLine(LocalDate date, int omitted) {
-    return "…and " + omitted + " more: `/digest " + date + "`";
+    return MoreLine.day(date, omitted);
   }
 
   /** All of a day's entries. */
