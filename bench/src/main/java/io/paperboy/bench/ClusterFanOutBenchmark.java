@@ -94,6 +94,8 @@ final class ClusterFanOutBenchmark {
               .with("instances", r.instances()).with("channels", r.channels()).with("messages", r.messages())
               .with("rate_limited", r.rateLimited())));
     }
+    // the same day through the real Discord client: JDA per instance, pacing on the database's shared limit
+    new DiscordClusterFanOutBenchmark(server, channels < 1_000, log).addRows(report);
   }
 
   Result run(int instances) throws Exception {

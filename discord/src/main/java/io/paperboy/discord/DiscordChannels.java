@@ -18,7 +18,7 @@ final class DiscordChannels {
 
   private DiscordChannels() {}
 
-  /** The target to post to: a forum (for {@link PostStyle#FORUM}), a thread, or a message channel. */
+  /** The target to post to: a forum (for {@link PostStyle#FORUM}, or any style to a forum), a thread, or a message channel. */
   static GuildChannel resolve(JDA jda, ChannelRef ref, PostStyle style) throws PostException {
     GuildChannel channel = jda.getGuildChannelById(ref.channel());
     if (channel == null || !channel.getGuild().getId().equals(ref.workspace())) {
@@ -31,7 +31,8 @@ final class DiscordChannels {
       }
       return thread;
     }
-    if (style == PostStyle.FORUM) {
+    // a forum takes a day only as a forum post, so a subscription to one posts there whatever its style
+    if (style == PostStyle.FORUM || channel instanceof ForumChannel) {
       if (!(channel instanceof ForumChannel)) {
         throw new PostException(PostException.Kind.PERMANENT, "not-a-forum",
             ref.key() + " is a " + channel.getType() + " channel; the forum style needs a forum channel");
@@ -40,8 +41,7 @@ final class DiscordChannels {
     }
     if (!(channel instanceof GuildMessageChannel)) {
       throw new PostException(PostException.Kind.PERMANENT, "not-a-text-channel",
-          ref.key() + " is a " + channel.getType() + " channel; messages can only be posted to text channels"
-              + (channel instanceof ForumChannel ? " (use the forum style)" : ""));
+          ref.key() + " is a " + channel.getType() + " channel; messages can only be posted to text channels");
     }
     return channel;
   }

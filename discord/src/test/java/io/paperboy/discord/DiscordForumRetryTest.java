@@ -97,4 +97,14 @@ class DiscordForumRetryTest {
     discord.bot.gateway().post(FORUM, day(), new PostOptions(PostStyle.FORUM, "digest:2024-06-07:other", true));
     assertThat(created()).as("a post with the same name but another row's marker is not this row's").hasSize(2);
   }
+
+  @Test
+  @DisplayName("a subscription's digest style to a forum channel opens a forum post (the outbox never asks for the forum style)")
+  void digestStyleToAForumOpensAPost() throws Exception {
+    PostReceipt receipt = discord.bot.gateway().post(FORUM, day(), new PostOptions(PostStyle.DIGEST, "digest:2024-06-07:f"));
+
+    assertThat(created()).hasSize(1);
+    assertThat(receipt.messageIds()).isNotEmpty();
+    assertThat(discord.fake.calls("POST", "/channels/" + FakeDiscord.FORUM_CHANNEL_ID + "/messages")).isEmpty();
+  }
 }

@@ -33,7 +33,7 @@ class DeliveryConfigTest {
     assertThat(d.maxAttempts()).isEqualTo(8);
     assertThat(d.retryBaseDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(d.retryMaxDelay()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(d.parallelism()).isEqualTo(4);
+    assertThat(d.parallelism()).isEqualTo(DeliveryConfig.DEFAULT_PARALLELISM).isEqualTo(64);
     assertThat(d.poll()).isEqualTo(Duration.ofSeconds(5));
     assertThat(d.subscribeConsole()).isTrue();
     assertThat(loader.keys()).contains("delivery.catch-up-window", "delivery.max-attempts", "delivery.subscribe-console");

@@ -2,6 +2,10 @@ package io.paperboy.bot.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.discord.DiscordBot;
+import io.paperboy.testkit.discord.FakeDiscord;
+import io.paperboy.testkit.discord.FakeGuild;
+import io.paperboy.testkit.discord.RecordedCall;
 import io.paperboy.testkit.platform.FakePlatform;
 import io.paperboy.testkit.platform.HttpTestGateway;
 import io.paperboy.store.ChannelRef;
@@ -17,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,11 +157,81 @@ class ExactlyOnceCrashTest {
     }
   }
 
-  private static Process start(Path db, String baseUrl, long offsetMillis, Path log) throws IOException {
+  @Test
+  @DisplayName("forum posts carry no nonce: SIGKILLed between creating a forum post and marking it sent, the restart"
+      + " finds the post by its marker: one post per forum, each part once")
+  void forumPostKilledBeforeMarkedSentIsFoundNotOpenedAgain() throws Exception {
+    Path db = dir.resolve("forums.db");
+    String guild = "1210000000000000001";
+    List<String> forums = List.of("1310000000000000001", "1310000000000000002", "1310000000000000003");
+    List<ChannelRef> channels = new ArrayList<>();
+    try (DeliveryFixture f = new DeliveryFixture(db)) {
+      f.papers.save(DeliveryFixture.digest(DeliveryFixture.DAY, 7));
+      forums.forEach(id -> channels.add(f.subscribe(ChannelRef.of(Platform.DISCORD, guild, id))));
+    }
+    long offset = Duration.between(Instant.now(), DeliveryFixture.SLOT.plusSeconds(60)).toMillis();
+    long permissions = DiscordBot.invitePermissions();
+    try (FakeDiscord fake = FakeDiscord.builder(permissions)
+        .guild(FakeGuild.withChannels(guild, "forums", forums, FakeGuild.ChannelType.FORUM, permissions)).start()) {
+      // GIVEN a child killed once the second forum post of its life exists, before it hears so (the
+      // others, posted in parallel, may be anywhere: not begun, created, half filled)
+      Path firstLog = dir.resolve("forum-child-0.log");
+      Process first = start(db, fake.apiUrl(), offset, firstLog, "jda");
+      AtomicInteger created = new AtomicInteger();
+      AtomicBoolean fired = new AtomicBoolean();
+      fake.beforeAnswer(call -> {
+        if (call.is("POST", "/channels/\\d+/threads") && call.status() == 201 && created.incrementAndGet() == 2
+            && fired.compareAndSet(false, true)) {
+          first.destroyForcibly(); // SIGKILL on Linux: the post exists, its row stays attempting
+          try {
+            first.waitFor();
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
+      assertThat(first.waitFor(120, TimeUnit.SECONDS)).as("first life ended (log:%n%s)", tail(firstLog)).isTrue();
+      fake.beforeAnswer(call -> { });
+      assertThat(fired).as("killed at the forum post (log:%n%s)", tail(firstLog)).isTrue();
+
+      // WHEN it restarts on the same file
+      Path secondLog = dir.resolve("forum-child-1.log");
+      Process second = start(db, fake.apiUrl(), offset, secondLog, "jda");
+      assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("second life ended (log:%n%s)", tail(secondLog)).isTrue();
+      assertThat(second.exitValue()).as("second life's exit code (log:%n%s)", tail(secondLog)).isZero();
+
+      // THEN each forum holds exactly one post with the day, each part of it once
+      try (DeliveryFixture f = new DeliveryFixture(db)) {
+        for (ChannelRef c : channels) {
+          List<RecordedCall> posts = fake.calls("POST", "/channels/" + c.channel() + "/threads").stream()
+              .filter(call -> call.status() == 201).toList();
+          assertThat(posts).as("forum posts opened in %s", c.key()).hasSize(1);
+          assertThat(posts.get(0).body().path("name").asText()).contains(DeliveryFixture.DAY.toString());
+          Delivery row = f.reports.find(new OutboxKey(c, Kind.DIGEST, DeliveryFixture.DAY.toString())).orElseThrow();
+          assertThat(row.status()).as(c.key()).isEqualTo(Status.SENT);
+          String thread = row.messageIds().get(0);
+          Set<String> inside = new HashSet<>();
+          for (RecordedCall call : fake.calls("POST", "/channels/" + thread + "/messages")) {
+            if (call.status() == 200) {
+              inside.add(call.body().path("nonce").asText());
+            }
+          }
+          assertThat(inside).as("the parts inside %s's post, by nonce", c.key()).hasSize(row.messageIds().size() - 1);
+          assertThat(Set.copyOf(row.messageIds())).hasSize(row.messageIds().size());
+        }
+      }
+      assertThat(fake.calls("GET", "/guilds/" + guild + "/threads/active")).as("the restart looked for its posts")
+          .isNotEmpty();
+    }
+  }
+
+  private static Process start(Path db, String baseUrl, long offsetMillis, Path log, String... mode)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-        db.toString(), baseUrl, String.valueOf(offsetMillis));
+    List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+        CrashChild.class.getName(), db.toString(), baseUrl, String.valueOf(offsetMillis)));
+    command.addAll(List.of(mode));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 

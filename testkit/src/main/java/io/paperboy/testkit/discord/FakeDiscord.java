@@ -245,6 +245,23 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
+  /** Called with each REST call after the fake acted on it and before the answer leaves. */
+  private volatile java.util.function.Consumer<RecordedCall> answerHook = c -> { };
+
+  /**
+   * Runs {@code hook} for each REST call once the fake has acted on it (a post stored, a thread
+   * created) and before its answer is sent: the moment a crash test kills the client, so that the
+   * effect exists and the client never learns of it. One hook at a time; it runs on the server's
+   * thread for that connection.
+   */
+  public void beforeAnswer(java.util.function.Consumer<RecordedCall> hook) {
+    answerHook = java.util.Objects.requireNonNull(hook, "hook");
+  }
+
+  void answering(RecordedCall call) {
+    answerHook.accept(call);
+  }
+
   String nextId() {
     return Long.toString(snowflakes.incrementAndGet());
   }

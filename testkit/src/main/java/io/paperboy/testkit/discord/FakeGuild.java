@@ -55,10 +55,16 @@ public record FakeGuild(String id, String name, String ownerId, long everyone, L
    * guild ids at least two apart.
    */
   public static FakeGuild withTextChannels(String id, String name, List<String> channelIds, long botPermissions) {
+    return withChannels(id, name, channelIds, ChannelType.TEXT, botPermissions);
+  }
+
+  /** As {@link #withTextChannels}, with channels of {@code type} (e.g. forums). */
+  public static FakeGuild withChannels(String id, String name, List<String> channelIds, ChannelType type,
+      long botPermissions) {
     String botRole = Long.toString(Long.parseLong(id) + 1);
     return new FakeGuild(id, name, FakeDiscord.OWNER_ID, memberPermissions(),
         List.of(new Role(botRole, FakeDiscord.BOT_NAME, botPermissions, 1)),
-        channelIds.stream().map(c -> new Channel(c, "channel-" + c, ChannelType.TEXT)).toList(),
+        channelIds.stream().map(c -> new Channel(c, "channel-" + c, type)).toList(),
         List.of(new Member(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true, List.of(botRole)),
             new Member(FakeDiscord.OWNER_ID, "owner", false, List.of())));
   }

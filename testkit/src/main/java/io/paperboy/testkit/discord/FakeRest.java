@@ -65,8 +65,10 @@ final class FakeRest {
       response = withHeaders(response, ((RestLimiter.Admitted) verdict).headers());
     }
     fake.count(token, response);
-    fake.record(new RecordedCall(method, path, query, body.json(), request.getHeaders(), response.getCode(), at,
-        body.files(), response.getHeaders()), handled);
+    RecordedCall call = new RecordedCall(method, path, query, body.json(), request.getHeaders(), response.getCode(), at,
+        body.files(), response.getHeaders());
+    fake.record(call, handled);
+    fake.answering(call);
     return response;
   }
 
