@@ -47,8 +47,9 @@ final class PaperSearch implements QuerySearch.Index, QueryCounts.Index {
    * statement is planned for its values ({@link #oneShot}), so the planner sees how common the
    * query's lexemes are: a query matching most papers walks the primary key backwards and stops
    * after the window (checking about as many vectors as the window holds), a rare one takes the
-   * GIN index. Joined from a CTE, the query was opaque to the planner, which always walked the
-   * primary key: a query matching nothing checked every paper's vector (6 s at 100,000 papers).
+   * GIN index. Joined from a CTE, the query was opaque to the planner: the generic plan (what a
+   * server-prepared statement may settle on) walked the primary key for any query, and one matching
+   * nothing checked every paper's vector (6 s at 100,000 papers).
    */
   private static final String MATCH = """
       WITH newest AS MATERIALIZED (
