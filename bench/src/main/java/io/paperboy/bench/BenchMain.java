@@ -19,8 +19,13 @@ import picocli.CommandLine.Option;
     description = "Measure ingest, lookups, search and start-up against baselines taken in the same run.")
 public final class BenchMain implements Callable<Integer> {
 
+  /** The run's size without {@code --papers}; a quick run's is {@link #QUICK_PAPERS}. */
+  static final int DEFAULT_PAPERS = 100_000;
+  static final int QUICK_PAPERS = 2_000;
+
+  // null when not given: "--quick --papers 100000" asks for 100,000, which the default value cannot tell apart
   @Option(names = "--papers", paramLabel = "N", description = "synthetic papers to generate (default 100000)")
-  int papers = 100_000;
+  Integer papers;
 
   @Option(names = "--quick", description = "a small smoke run (2,000 papers unless --papers is given, fewer iterations, no child processes)")
   boolean quick;
@@ -62,7 +67,7 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int n = quick && papers == 100_000 ? 2_000 : papers;
+    int n = papers != null ? papers : quick ? QUICK_PAPERS : DEFAULT_PAPERS;
     if (n < 100) {
       stdio.err().println("paperboy bench: --papers must be at least 100");
       return 2;

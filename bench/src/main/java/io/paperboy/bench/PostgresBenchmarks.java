@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code paperboy bench --db postgresql://…}: the store rows on PostgreSQL, each beside a raw-JDBC
  * baseline on the same server in the same run: ingest against plain JDBC batches into the same
  * schema (with a {@code tsvector} of the same tokens, built by the server), {@code /paper} against
- * one prepared SELECT, and {@code /top} and {@code /search} as the command path answers them. Runs
+ * one prepared SELECT, {@code /top}, {@code /search} and {@code /similar} as the command path answers them. Runs
  * in two schemas of its own ({@code pb_bench_…}), dropped afterwards, whatever schema the URL names.
  */
 final class PostgresBenchmarks {
@@ -141,6 +141,9 @@ final class PostgresBenchmarks {
           + BenchReport.micros(top.p99()), "—", "—", "informational", true, BenchReport.Measured.latency(top)));
       searchRow(report, commandsBench, commands, "Korean", Bench.KOREAN_QUERIES, iterations / 4);
       searchRow(report, commandsBench, commands, "English", Bench.ENGLISH_QUERIES, iterations / 4);
+      // the index is built in memory from the store's texts; the answer's papers are read from PostgreSQL
+      SimilarBenchmarks.rows(report, commandsBench, app.paperReading().papers(), commands, ids, iterations / 4,
+          line -> log.println("PostgreSQL " + line));
     }
     return report;
   }

@@ -19,7 +19,7 @@ class PostgresBenchSmokeTest {
   static final PostgresTestDatabase pg = new PostgresTestDatabase();
 
   @Test
-  @DisplayName("a quick PostgreSQL run fills the ingest, /paper, /top and /search rows with their baselines, and leaves no schema behind")
+  @DisplayName("a quick PostgreSQL run fills the ingest, /paper, /top, /search and /similar rows with their baselines, and leaves no schema behind")
   void quickRun() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PostgresBenchmarks bench = new PostgresBenchmarks(PostgresSettings.parse(pg.paperboyUrl(), Map.of()), 300, true,
@@ -29,7 +29,8 @@ class PostgresBenchSmokeTest {
     assertThat(report.rows()).extracting(BenchReport.Row::name)
         .anyMatch(n -> n.startsWith("PostgreSQL ingest")).anyMatch(n -> n.startsWith("PostgreSQL /paper p50"))
         .anyMatch(n -> n.startsWith("PostgreSQL /top")).anyMatch(n -> n.startsWith("PostgreSQL /search Korean"))
-        .anyMatch(n -> n.startsWith("PostgreSQL /search English"));
+        .anyMatch(n -> n.startsWith("PostgreSQL /search English"))
+        .anyMatch(n -> n.startsWith("/similar p50 / p99 at 300 papers")).anyMatch(n -> n.startsWith("/similar scoring"));
     assertThat(report.rows()).allMatch(r -> !r.value().isBlank());
     assertThat(report.rows().stream().filter(r -> r.name().startsWith("PostgreSQL ingest")).findFirst().orElseThrow()
         .baseline()).contains("entries/s");
