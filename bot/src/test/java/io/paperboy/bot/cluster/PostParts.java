@@ -25,6 +25,7 @@ import java.util.Optional;
 final class PostParts {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("\"nonce\"\\s*:\\s*\"([^\"]+)\"");
 
   private PostParts() {}
 
@@ -49,7 +50,12 @@ final class PostParts {
           return null;
         }
         ChannelRef ref = ChannelRef.of(Platform.DISCORD, guild, m.group(1));
-        String nonce = JSON.readTree(e.body()).path("nonce").asText();
+        // JSON, or the payload_json part of a multipart body: the nonce reads the same in both
+        java.util.regex.Matcher n = NONCE.matcher(new String(e.body(), StandardCharsets.UTF_8));
+        if (!n.find()) {
+          return new PostRequest(ref, -1);
+        }
+        String nonce = n.group(1);
         Optional<Delivery> row = stores.reports().find(new OutboxKey(ref, Kind.DIGEST, today.toString()));
         if (row.isEmpty()) {
           return null;
