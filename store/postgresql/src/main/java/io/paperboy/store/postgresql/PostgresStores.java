@@ -1,6 +1,8 @@
 package io.paperboy.store.postgresql;
 
 import io.paperboy.store.postgresql.ratelimit.PgSharedRateLimit;
+import io.paperboy.store.SchemaCheck;
+import io.paperboy.store.StoreHealth;
 import io.paperboy.store.Stores;
 import io.paperboy.store.Transactions;
 import io.paperboy.store.postgresql.alert.PgAlertStore;
@@ -11,6 +13,8 @@ import io.paperboy.store.postgresql.delivery.PgSubscriptionStore;
 import io.paperboy.store.postgresql.papers.PgPaperStore;
 import io.paperboy.store.postgresql.slack.PgOAuthStateStore;
 import io.paperboy.store.postgresql.slack.PgSlackInstallationStore;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -133,6 +137,32 @@ public final class PostgresStores implements Stores {
   @Override
   public PgSharedRateLimit rateLimits() {
     return rateLimits;
+  }
+
+  /**
+   * Reads Flyway's history in this schema now: its newest applied version must be the one opening
+   * migrated to. On a shared database this is what turns an old instance not ready once a newer
+   * build has migrated the schema under it (and every instance not ready when the history was
+   * rolled back), instead of writing rows the schema no longer means.
+   */
+  @Override
+  public StoreHealth health() {
+    String where = "postgresql " + db.settings().display();
+    try {
+      List<String> applied = db.read(c -> {
+        List<String> versions = new ArrayList<>();
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+          while (rs.next()) {
+            versions.add(rs.getString(1));
+          }
+        }
+        return versions;
+      });
+      return SchemaCheck.compare(where, SchemaCheck.newest(applied), db.schemaVersion());
+    } catch (RuntimeException e) {
+      return new StoreHealth(false, where + " does not answer: " + db.settings().redact(String.valueOf(e.getMessage())));
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.paperboy.store.sqlite;
 
+import io.paperboy.store.SchemaCheck;
 import io.paperboy.store.StoreHealth;
 import io.paperboy.store.Stores;
 import io.paperboy.store.Transactions;
@@ -13,6 +14,8 @@ import io.paperboy.store.sqlite.slack.SqliteOAuthStateStore;
 import io.paperboy.store.sqlite.slack.SqliteSlackInstallationStore;
 import io.paperboy.store.sqlite.ratelimit.SqliteSharedRateLimit;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The SQLite backend: every store port on one database file, which one process owns. The
@@ -112,23 +115,25 @@ public final class SqliteStores implements Stores {
     return db.transactions();
   }
 
-  /** Reads Flyway's history now: the newest applied version must be the one opening migrated to. */
+  /**
+   * Reads Flyway's history now: its newest applied version must be the one opening migrated to
+   * (behind: migrations undone or an older copy put back; ahead: a newer build migrated the file).
+   */
   @Override
   public StoreHealth health() {
     String where = "sqlite " + db.file();
     try {
-      String applied = db.read(c -> {
+      List<String> applied = db.read(c -> {
+        List<String> versions = new ArrayList<>();
         try (var st = c.createStatement();
-             var rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
-                 + "ORDER BY installed_rank DESC LIMIT 1")) {
-          return rs.next() ? rs.getString(1) : "none";
+             var rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+          while (rs.next()) {
+            versions.add(rs.getString(1));
+          }
         }
+        return versions;
       });
-      if (!applied.equals(db.schemaVersion())) {
-        return new StoreHealth(false, where + ": schema is V" + applied + " but this instance migrated it to V"
-            + db.schemaVersion() + " (changed by another Paperboy version?)");
-      }
-      return new StoreHealth(true, where + ", schema V" + applied);
+      return SchemaCheck.compare(where, SchemaCheck.newest(applied), db.schemaVersion());
     } catch (RuntimeException e) {
       return new StoreHealth(false, where + " does not answer: " + e.getMessage());
     }
