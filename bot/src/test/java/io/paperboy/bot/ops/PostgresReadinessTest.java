@@ -49,7 +49,7 @@ class PostgresReadinessTest {
   void aheadThenBehind() throws Exception {
     String history = pg.schema() + ".flyway_schema_history";
     try (Paperboy app = Paperboy.open(PaperboyConfig.defaults().withDatabase(pg.paperboyUrl()), Clock.systemUTC());
-         OpsServer ops = OpsServer.start("127.0.0.1", 0, app.readiness(), app.metrics()::scrape)) {
+         OpsServer ops = app.serveOps("127.0.0.1", 0)) {
       // GIVEN an instance on the schema it migrated
       String ready = readyz(ops);
       Matcher m = Pattern.compile("\\[ok] database: postgresql .*, schema V(\\d+)").matcher(ready);
