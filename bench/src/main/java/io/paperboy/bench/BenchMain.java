@@ -87,7 +87,7 @@ public final class BenchMain implements Callable<Integer> {
         return 2;
       }
       report = new PostgresBenchmarks(server, n, quick, stdio.err()).run();
-      new ClusterFanOutBenchmark(server, quick, stdio.err()).addRows(report);
+      new DiscordClusterFanOutBenchmark(server, quick, stdio.err()).addRows(report);
       new SlackClusterFanOutBenchmark(server, quick ? 100 : 1_000, stdio.err()).addRow(report, 3);
     } else {
       report = runner.run(n, quick, stdio.err());
