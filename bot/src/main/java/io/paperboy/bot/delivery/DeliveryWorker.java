@@ -199,6 +199,10 @@ public final class DeliveryWorker implements AutoCloseable {
             d.describe(), d.attempts());
       }
     }
+    if (!sharing.shards().isAll()) {
+      log.info("delivery claims the Discord rows of shards {}-{} of {} only; rows of shards no running instance holds "
+          + "wait", sharing.shards().first(), sharing.shards().last(), sharing.shards().total());
+    }
     running = true;
     AtomicInteger n = new AtomicInteger();
     pool = Executors.newFixedThreadPool(parallelism, r -> {
