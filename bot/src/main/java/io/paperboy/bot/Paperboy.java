@@ -311,7 +311,8 @@ public final class Paperboy implements AutoCloseable {
         .orElse(new PostComposer.Skip("no alert batch is stored for " + row.key())));
     DeliveryWorker worker = new DeliveryWorker(stores.outbox(), composers, gateways,
         new RetryPolicy(d.retryBaseDelay(), d.retryMaxDelay(), d.maxAttempts()), d.catchUp(), d.poll(),
-        d.parallelism(), clock, d.maxMessages(), metrics, coordination.sharing());
+        d.parallelism(), clock, d.maxMessages(), metrics,
+        coordination.sharing().withShards(config.discord().shards().outboxFilter()));
     DeliveryPlanner planner = new DeliveryPlanner(stores.subscriptions(), stores.outbox(), stores.reports(),
         DigestDays.of(stores.papers()), new PlanRules(d.catchUp()), worker.platforms(), clock, worker::wake);
     return DeliveryRuntime.start(planner, worker, work, coordination.schedulers());

@@ -7,6 +7,7 @@ import io.paperboy.store.ChannelRef;
 import io.paperboy.store.Platform;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.ShardFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,14 +67,28 @@ public final class DeliveryWorker implements AutoCloseable {
    *                 was interrupted and is taken back at once; true: several instances share it
    *                 (PostgreSQL), so only attempts whose lease passed are taken back, at start
    *                 and every {@link #recoveryInterval()} while running — never a live one
+   * @param shards     the Discord rows this worker may list and claim: those of guilds on this
+   *                   instance's shards when instances split them ({@code discord.shards.range}),
+   *                   since only the instance running a guild's shard has it in its JDA cache;
+   *                   {@link ShardFilter#all()} when this instance runs every shard
    */
-  public record Sharing(String holder, Duration lease, boolean shared) {
+  public record Sharing(String holder, Duration lease, boolean shared, ShardFilter shards) {
 
     public Sharing {
       Objects.requireNonNull(holder, "holder");
+      Objects.requireNonNull(shards, "shards");
       if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
         throw new IllegalArgumentException("an attempt's lease must last at least 1s, was " + lease);
       }
+    }
+
+    public Sharing(String holder, Duration lease, boolean shared) {
+      this(holder, lease, shared, ShardFilter.all());
+    }
+
+    /** The same, claiming only the Discord rows {@code filter} admits. */
+    public Sharing withShards(ShardFilter filter) {
+      return new Sharing(holder, lease, shared, filter);
     }
 
     /** The one process on a SQLite file. */
@@ -152,7 +167,7 @@ public final class DeliveryWorker implements AutoCloseable {
     this.platforms = byPlatform.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byPlatform.keySet()));
     this.holder = sharing.holder();
     this.rows = new RowDelivery(outbox, Map.copyOf(composers), Map.copyOf(byPlatform), retry, catchUpWindow, clock,
-        sharing.holder(), sharing.lease(), maxMessages, Objects.requireNonNull(events, "events"));
+        sharing.holder(), sharing.lease(), sharing.shards(), maxMessages, Objects.requireNonNull(events, "events"));
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
@@ -183,6 +198,10 @@ public final class DeliveryWorker implements AutoCloseable {
         log.warn("{} was interrupted during attempt {} (outcome unknown); it will be retried, looking for an earlier post",
             d.describe(), d.attempts());
       }
+    }
+    if (!sharing.shards().isAll()) {
+      log.info("delivery claims the Discord rows of shards {}-{} of {} only; rows of shards no running instance holds "
+          + "wait", sharing.shards().first(), sharing.shards().last(), sharing.shards().total());
     }
     running = true;
     AtomicInteger n = new AtomicInteger();
@@ -256,7 +275,7 @@ public final class DeliveryWorker implements AutoCloseable {
     if (platforms.isEmpty()) {
       return pollInterval;
     }
-    List<Delivery> due = outbox.due(now, platforms, BATCH);
+    List<Delivery> due = outbox.due(now, platforms, sharing.shards(), BATCH);
     for (Delivery row : due) {
       if (inFlight.add(row.channel())) {
         pool.execute(() -> run(row));
@@ -265,7 +284,7 @@ public final class DeliveryWorker implements AutoCloseable {
     if (due.size() == BATCH) {
       return Duration.ofMillis(50);
     }
-    Optional<Instant> next = outbox.nextAttemptAt(platforms);
+    Optional<Instant> next = outbox.nextAttemptAt(platforms, sharing.shards());
     if (next.isEmpty()) {
       return pollInterval;
     }

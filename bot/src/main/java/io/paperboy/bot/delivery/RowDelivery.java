@@ -11,6 +11,7 @@ import io.paperboy.store.delivery.Claim;
 import io.paperboy.store.delivery.Delivery;
 import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxStore;
+import io.paperboy.store.delivery.ShardFilter;
 import io.paperboy.store.delivery.Subscription;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,17 +39,20 @@ final class RowDelivery {
   private final Clock clock;
   private final String holder;
   private final Duration leaseLength;
+  private final ShardFilter shards;
   private final DeliveryEvents events;
   private final MessageBound maxMessages;
 
   /**
    * @param holder      names this worker in the leases of its attempts
    * @param leaseLength how long an attempt's lease lasts: longer than any one attempt takes
+   * @param shards      the Discord rows this instance may claim (those of its own shards)
    * @param maxMessages platform messages one post may take (the flood bound, {@code delivery.max-messages})
    */
   RowDelivery(OutboxStore outbox, Map<Delivery.Kind, PostComposer> composers,
       Map<io.paperboy.store.Platform, ChannelGateway> gateways, RetryPolicy retry, Duration catchUpWindow, Clock clock,
-      String holder, Duration leaseLength, int maxMessages, DeliveryEvents events) {
+      String holder, Duration leaseLength, ShardFilter shards, int maxMessages, DeliveryEvents events) {
+    this.shards = shards;
     this.maxMessages = new MessageBound(maxMessages);
     this.outbox = outbox;
     this.events = events;
@@ -67,7 +71,7 @@ final class RowDelivery {
   }
 
   private Optional<Claim> claim(Delivery row, Instant now) {
-    return outbox.claim(row.id(), now, new Lease(holder, now.plus(leaseLength)));
+    return outbox.claim(row.id(), now, new Lease(holder, now.plus(leaseLength)), shards);
   }
 
   static PostStyle style(Subscription.Style style) {

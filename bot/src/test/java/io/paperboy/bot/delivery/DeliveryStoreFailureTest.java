@@ -101,7 +101,7 @@ class DeliveryStoreFailureTest {
     // GIVEN an outbox whose first claim fails (the database was locked)
     // WHEN the worker drains the outbox
     drainThroughAnOutboxFailingOnce("[SQLITE_BUSY] the database file is locked",
-        outbox -> outbox.claim(anyLong(), any(), any()));
+        outbox -> outbox.claim(anyLong(), any(), any(), any()));
 
     // THEN the post went out once, all three parts, on the attempt after the failure
     assertThat(row().status()).isEqualTo(Status.SENT);

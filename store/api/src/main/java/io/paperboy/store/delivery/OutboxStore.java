@@ -23,6 +23,11 @@ import java.util.Set;
  * one channel go out in order: a row is claimable only when it is due and no older row of its
  * channel is unfinished (pending or attempting), so several workers, in one process or in many,
  * never post a channel's rows out of order nor the same row twice at once.
+ *
+ * <p>Instances that split the Discord shards list and claim through a {@link ShardFilter}: a row
+ * of a guild on another instance's shard is neither due for this one nor claimable by it (that
+ * instance's JDA cache holds the guild, this one's does not). Without one (or with
+ * {@link ShardFilter#all()}) every row is, as with one instance.
  */
 public interface OutboxStore {
 
@@ -44,7 +49,12 @@ public interface OutboxStore {
   }
 
   /** {@link #due(Instant, int)} for the channels of some platforms (those with a running adapter). */
-  List<Delivery> due(Instant now, Set<Platform> platforms, int limit);
+  default List<Delivery> due(Instant now, Set<Platform> platforms, int limit) {
+    return due(now, platforms, ShardFilter.all(), limit);
+  }
+
+  /** {@link #due(Instant, Set, int)} among the rows {@code shards} admits ({@link ShardFilter#admits}). */
+  List<Delivery> due(Instant now, Set<Platform> platforms, ShardFilter shards, int limit);
 
   /**
    * When the next row may come due: the earliest attempt time among the channels' head rows (a
@@ -55,7 +65,12 @@ public interface OutboxStore {
   }
 
   /** {@link #nextAttemptAt()} among the channels of some platforms. */
-  Optional<Instant> nextAttemptAt(Set<Platform> platforms);
+  default Optional<Instant> nextAttemptAt(Set<Platform> platforms) {
+    return nextAttemptAt(platforms, ShardFilter.all());
+  }
+
+  /** {@link #nextAttemptAt(Set)} among the rows {@code shards} admits: another shard's retry does not wake this instance. */
+  Optional<Instant> nextAttemptAt(Set<Platform> platforms, ShardFilter shards);
 
   /**
    * Starts an attempt: pending → attempting under {@code lease}, one more attempt, started now,
@@ -66,7 +81,15 @@ public interface OutboxStore {
    * @return the claim (with the row as it was before this attempt), or empty if the row is not
    *     claimable: no longer pending, not due yet, or held back behind an older row of its channel
    */
-  Optional<Claim> claim(long id, Instant now, Lease lease);
+  default Optional<Claim> claim(long id, Instant now, Lease lease) {
+    return claim(id, now, lease, ShardFilter.all());
+  }
+
+  /**
+   * {@link #claim(long, Instant, Lease)}, and only if {@code shards} admits the row: empty for a
+   * row of a guild on a shard outside the filter, which stays pending for the instance that runs it.
+   */
+  Optional<Claim> claim(long id, Instant now, Lease lease, ShardFilter shards);
 
   /**
    * attempting → sent, with the platform's ids of what was posted, in order.

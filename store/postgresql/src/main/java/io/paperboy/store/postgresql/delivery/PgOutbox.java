@@ -8,6 +8,7 @@ import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxKey;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.PlannedDelivery;
+import io.paperboy.store.delivery.ShardFilter;
 import io.paperboy.store.postgresql.db.Database;
 import io.paperboy.store.postgresql.db.Sql;
 import java.sql.Connection;
@@ -37,10 +38,10 @@ public final class PgOutbox implements OutboxStore {
       ON CONFLICT (platform, workspace, channel, thread, kind, key) DO NOTHING
       """;
   private static final String DUE = DeliveryRows.SELECT + " WHERE " + DeliveryRows.HEAD
-      + " AND d.next_attempt_at <= ? AND d.platform = ANY (?) ORDER BY d.due_at, d.id LIMIT ?";
+      + " AND d.next_attempt_at <= ? AND d.platform = ANY (?)%s ORDER BY d.due_at, d.id LIMIT ?";
   /** The row before the attempt (locked, or skipped when another claimer holds it) and the update, in one statement. */
   private static final String CLAIM = "WITH claimable AS (" + DeliveryRows.SELECT + " WHERE d.id = ? AND "
-      + DeliveryRows.HEAD + " AND d.next_attempt_at <= ? FOR UPDATE OF d SKIP LOCKED), "
+      + DeliveryRows.HEAD + " AND d.next_attempt_at <= ?%s FOR UPDATE OF d SKIP LOCKED), "
       + """
       claimed AS (
         UPDATE delivery SET status = 'attempting', attempts = delivery.attempts + 1, started_at = ?,
@@ -106,12 +107,12 @@ public final class PgOutbox implements OutboxStore {
   }
 
   @Override
-  public List<Delivery> due(Instant now, Set<Platform> platforms, int limit) {
+  public List<Delivery> due(Instant now, Set<Platform> platforms, ShardFilter shards, int limit) {
     if (platforms.isEmpty()) {
       return List.of();
     }
     return db.readStatement(c -> {
-      try (PreparedStatement ps = c.prepareStatement(DUE)) {
+      try (PreparedStatement ps = c.prepareStatement(DUE.formatted(ShardCondition.of(shards)))) {
         Sql.setInstant(ps, 1, now);
         ps.setArray(2, platforms(c, platforms));
         ps.setInt(3, limit);
@@ -121,13 +122,13 @@ public final class PgOutbox implements OutboxStore {
   }
 
   @Override
-  public Optional<Instant> nextAttemptAt(Set<Platform> platforms) {
+  public Optional<Instant> nextAttemptAt(Set<Platform> platforms, ShardFilter shards) {
     if (platforms.isEmpty()) {
       return Optional.empty();
     }
     return db.readStatement(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT min(d.next_attempt_at) FROM delivery d WHERE "
-          + DeliveryRows.HEAD + " AND d.platform = ANY (?)")) {
+          + DeliveryRows.HEAD + " AND d.platform = ANY (?)" + ShardCondition.of(shards))) {
         ps.setArray(1, platforms(c, platforms));
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.ofNullable(Sql.instant(rs, 1)) : Optional.<Instant>empty();
@@ -137,10 +138,10 @@ public final class PgOutbox implements OutboxStore {
   }
 
   @Override
-  public Optional<Claim> claim(long id, Instant now, Lease lease) {
+  public Optional<Claim> claim(long id, Instant now, Lease lease, ShardFilter shards) {
     Objects.requireNonNull(lease, "lease");
     return db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+      try (PreparedStatement ps = c.prepareStatement(CLAIM.formatted(ShardCondition.of(shards)))) {
         ps.setLong(1, id);
         Sql.setInstant(ps, 2, now);
         Sql.setInstant(ps, 3, now);

@@ -7,6 +7,7 @@ import io.paperboy.store.delivery.Delivery.Status;
 import io.paperboy.store.delivery.Lease;
 import io.paperboy.store.delivery.OutboxStore;
 import io.paperboy.store.delivery.PlannedDelivery;
+import io.paperboy.store.delivery.ShardFilter;
 import io.paperboy.store.sqlite.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ public final class SqliteOutbox implements OutboxStore {
       ON CONFLICT (platform, workspace, channel, thread, kind, key) DO NOTHING
       """;
   private static final String DUE = DeliveryRows.SELECT + " WHERE " + DeliveryRows.HEAD
-      + " AND d.next_attempt_at <= ? AND d.platform IN (%s) ORDER BY d.due_at, d.id LIMIT ?";
+      + " AND d.next_attempt_at <= ? AND d.platform IN (%s)%s ORDER BY d.due_at, d.id LIMIT ?";
   private static final String CLAIMABLE = DeliveryRows.SELECT + " WHERE d.id = ? AND " + DeliveryRows.HEAD
       + " AND d.next_attempt_at <= ?";
   /** The row of a running attempt: matched by its claim, so a stale holder marks nothing. */
@@ -79,12 +80,13 @@ public final class SqliteOutbox implements OutboxStore {
   }
 
   @Override
-  public List<Delivery> due(Instant now, Set<Platform> platforms, int limit) {
+  public List<Delivery> due(Instant now, Set<Platform> platforms, ShardFilter shards, int limit) {
     if (platforms.isEmpty()) {
       return List.of();
     }
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(DUE.formatted(placeholders(platforms.size())))) {
+      try (PreparedStatement ps = c.prepareStatement(DUE.formatted(placeholders(platforms.size()),
+          ShardCondition.of(shards)))) {
         int i = DeliveryRows.bindHead(ps, 1);
         ps.setString(i++, Columns.instant(now));
         i = bindPlatforms(ps, i, platforms);
@@ -95,13 +97,13 @@ public final class SqliteOutbox implements OutboxStore {
   }
 
   @Override
-  public Optional<Instant> nextAttemptAt(Set<Platform> platforms) {
+  public Optional<Instant> nextAttemptAt(Set<Platform> platforms, ShardFilter shards) {
     if (platforms.isEmpty()) {
       return Optional.empty();
     }
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT min(d.next_attempt_at) FROM delivery d WHERE "
-          + DeliveryRows.HEAD + " AND d.platform IN (" + placeholders(platforms.size()) + ")")) {
+          + DeliveryRows.HEAD + " AND d.platform IN (" + placeholders(platforms.size()) + ")" + ShardCondition.of(shards))) {
         bindPlatforms(ps, DeliveryRows.bindHead(ps, 1), platforms);
         try (ResultSet rs = ps.executeQuery()) {
           String t = rs.next() ? rs.getString(1) : null;
@@ -112,11 +114,11 @@ public final class SqliteOutbox implements OutboxStore {
   }
 
   @Override
-  public Optional<Claim> claim(long id, Instant now, Lease lease) {
+  public Optional<Claim> claim(long id, Instant now, Lease lease, ShardFilter shards) {
     Objects.requireNonNull(lease, "lease");
     return db.write(c -> {
       Optional<Delivery> before;
-      try (PreparedStatement ps = c.prepareStatement(CLAIMABLE)) {
+      try (PreparedStatement ps = c.prepareStatement(CLAIMABLE + ShardCondition.of(shards))) {
         ps.setLong(1, id);
         int i = DeliveryRows.bindHead(ps, 2);
         ps.setString(i, Columns.instant(now));
