@@ -1,7 +1,7 @@
 package io.paperboy.bench;
 
+import io.paperboy.bot.config.DeliveryConfig;
 import io.paperboy.core.gateway.PostOptions;
-import io.paperboy.core.gateway.PostStyle;
 import io.paperboy.core.message.Message;
 import io.paperboy.slack.BotTokens;
 import io.paperboy.slack.SlackClients;
@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  * A restart after a crash that left many deliveries with an unknown outcome: {@code channels} × 10
  * rows (ten keys per channel, as a channel's digest and alerts), half of them already in Slack. A
  * fresh {@link SlackGateway} — as after a restart, nothing cached — retries every row with the
- * earlier attempt's start time, on 4 lanes (the delivery worker's default parallelism, one channel
+ * earlier attempt's start time and the time the restart took it back, on as many lanes as the
+ * delivery worker's default parallelism ({@link DeliveryConfig#DEFAULT_PARALLELISM}, one channel
  * per lane at a time), against the fake Slack at Slack's real limits: {@code conversations.history}
  * tier 3 (50 a minute per workspace) and one post per second per channel. Measured: the time to
  * finish, the history reads (one per channel is the target), duplicates and 429s, against the
@@ -36,7 +37,7 @@ import java.util.concurrent.Future;
 final class SlackRestartBenchmark {
 
   static final int ROWS_PER_CHANNEL = 10;
-  static final int LANES = 4;
+  static final int LANES = DeliveryConfig.DEFAULT_PARALLELISM;
   static final Duration CATCH_UP = Duration.ofHours(24);
 
   record Result(int rows, int channels, double seconds, long historyReads, long rateLimited, int duplicates,
@@ -80,6 +81,9 @@ final class SlackRestartBenchmark {
       fake.limits(SlackLimits.slack());
       SlackGateway restarted = SlackGateway.create(SlackClients.create(fake.apiUrl()),
           BotTokens.single(FakeSlack.BOT_TOKEN), new SlackPacer());
+      // the restart takes every interrupted row back before its first look-back read: one read per
+      // channel then answers all of that channel's rows
+      Instant takenBack = Instant.now();
       ExecutorService lanes = Executors.newFixedThreadPool(LANES);
       long start = System.nanoTime();
       try {
@@ -89,7 +93,7 @@ final class SlackRestartBenchmark {
           done.add(lanes.submit(() -> {
             for (int k = 0; k < ROWS_PER_CHANNEL; k++) {
               restarted.post(channel(ch), message(ch, k),
-                  new PostOptions(PostStyle.DIGEST, key(ch, k), true, Optional.of(attemptsBegan)));
+                  PostOptions.digest(key(ch, k)).retrying(Optional.of(attemptsBegan), takenBack));
             }
             return null;
           }));

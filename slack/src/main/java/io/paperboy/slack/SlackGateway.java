@@ -140,28 +140,29 @@ public final class SlackGateway implements ChannelGateway {
       SlackThreadPosts thread = renderer.renderThreads(message);
       int parts = thread.head().size() + thread.replies().size();
       // after an attempt with an unknown outcome, parts already in Slack are found, not posted again
-      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key, options.earlierAttemptAt()) : Map.of();
+      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key, options) : Map.of();
       String root = done.containsKey(0) ? done.get(0)
           : send(channel, thread.head().get(0), Optional.empty(), key, 0, parts);
       ids.add(root);
       Map<Integer, String> inThread = options.mayHavePosted() && done.containsKey(0)
           ? postedParts(new ChannelRef(channel.platform(), channel.workspace(), channel.channel(), Optional.of(root)), key,
-              options.earlierAttemptAt())
+              options)
           : Map.of();
       List<SlackPost> rest = new ArrayList<>(thread.head().subList(1, thread.head().size()));
       rest.addAll(thread.replies());
       for (SlackPost post : rest) {
         int part = ids.size();
         ids.add(inThread.containsKey(part) ? inThread.get(part)
-            : send(channel, post, Optional.of(root), key, part, parts));
+            : guardedSend(channel, post, Optional.of(root), options, part, parts));
       }
     } else {
       // DIGEST, FORUM (Slack has no forums) and anything posted into an existing thread
       List<SlackPost> posts = renderer.render(message);
-      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key, options.earlierAttemptAt()) : Map.of();
+      Map<Integer, String> done = options.mayHavePosted() ? postedParts(channel, key, options) : Map.of();
       for (SlackPost post : posts) {
         int part = ids.size();
-        ids.add(done.containsKey(part) ? done.get(part) : send(channel, post, channel.thread(), key, part, posts.size()));
+        ids.add(done.containsKey(part) ? done.get(part)
+            : guardedSend(channel, post, channel.thread(), options, part, posts.size()));
       }
     }
     return new PostReceipt(ids);
@@ -210,6 +211,21 @@ public final class SlackGateway implements ChannelGateway {
    */
   Map<Integer, String> postedParts(ChannelRef channel, String key, Optional<Instant> earlierAttempt)
       throws PostException {
+    return postedParts(channel, key, earlierAttempt, Optional.empty());
+  }
+
+  private Map<Integer, String> postedParts(ChannelRef channel, String key, PostOptions options) throws PostException {
+    return postedParts(channel, key, options.earlierAttemptAt(), options.earlierAttemptStoppedBy());
+  }
+
+  /**
+   * Like {@link #postedParts(ChannelRef, String, Optional)}; a cached read answers only if it was
+   * made after {@code stoppedBy}, when the earlier attempt could post no more: a takeover of an
+   * instance that paused past its lease must see what that instance posted up to then, and a read
+   * from before (made for another row of the channel) may predate some of it.
+   */
+  Map<Integer, String> postedParts(ChannelRef channel, String key, Optional<Instant> earlierAttempt,
+      Optional<Instant> stoppedBy) throws PostException {
     requireSlack(channel);
     Instant now = realTime.instant();
     // a pinned application clock (--now) may lie ahead of Slack's: then the window says nothing
@@ -217,7 +233,7 @@ public final class SlackGateway implements ChannelGateway {
     if (since.isEmpty()) {
       return byKey(channel, read(channel, Optional.empty(), now, 1)).getOrDefault(key, Map.of());
     }
-    Optional<Map<Integer, String>> cached = lookBack.find(channel.key(), key, since.get(), now);
+    Optional<Map<Integer, String>> cached = lookBack.find(channel.key(), key, since.get(), stoppedBy, now);
     if (cached.isPresent()) {
       return cached.get();
     }
@@ -304,6 +320,13 @@ public final class SlackGateway implements ChannelGateway {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  /** {@link #send}, once the post may go on (a part after the first asks its guard: the lease still held). */
+  private String guardedSend(ChannelRef channel, SlackPost post, Optional<String> threadTs, PostOptions options, int part,
+      int parts) throws PostException {
+    options.checkBeforePart(part, channel.key());
+    return send(channel, post, threadTs, options.idempotencyKey(), part, parts);
   }
 
   private String send(ChannelRef channel, SlackPost post, Optional<String> threadTs, String key, int part, int parts)

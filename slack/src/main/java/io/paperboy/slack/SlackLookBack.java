@@ -15,9 +15,12 @@ import java.util.Optional;
  * <p>A read at time R covering {@code [oldest, R]} stays true for a retry whose earlier attempt
  * started at or after {@code oldest}, provided nothing else posted to the channel for that key
  * since: this process's own later posts are {@link #record}ed into it, and a call whose outcome is
- * unknown (a timeout, a 5xx) {@link #forget}s the channel. Another instance's attempt cannot post
- * there meanwhile: a row is retried only after that instance's lease has passed. Entries expire
- * after {@link #TTL}, and at most {@link #MAX_CHANNELS} are kept.
+ * unknown (a timeout, a 5xx) {@link #forget}s the channel. Another instance's attempt may have
+ * posted there until it was taken back (it paused past its lease, then went on posting its parts
+ * until it found its lease lost), so a read answers a takeover only if it was made after the
+ * earlier attempt was stopped ({@code stoppedBy}); at a restart every interrupted row was taken
+ * back before the first read, so one read still serves them all. Entries expire after {@link
+ * #TTL}, and at most {@link #MAX_CHANNELS} are kept.
  */
 final class SlackLookBack {
 
@@ -44,10 +47,15 @@ final class SlackLookBack {
     }
   };
 
-  /** The parts of {@code key} the last read of {@code channel} saw, if that read covers {@code since}. */
-  synchronized Optional<Map<Integer, String>> find(String channel, String key, Instant since, Instant now) {
+  /**
+   * The parts of {@code key} the last read of {@code channel} saw, if that read covers {@code
+   * since} and was made no earlier than {@code stoppedBy} (when known).
+   */
+  synchronized Optional<Map<Integer, String>> find(String channel, String key, Instant since,
+      Optional<Instant> stoppedBy, Instant now) {
     Read read = reads.get(channel);
-    if (read == null || read.readAt.plus(TTL).isBefore(now) || since.isBefore(read.oldest)) {
+    if (read == null || read.readAt.plus(TTL).isBefore(now) || since.isBefore(read.oldest)
+        || stoppedBy.filter(read.readAt::isBefore).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(Map.copyOf(read.parts.getOrDefault(key, Map.of())));

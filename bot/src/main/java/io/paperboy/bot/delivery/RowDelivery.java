@@ -127,9 +127,11 @@ final class RowDelivery {
       return; // no longer claimable: unsubscribed or paused meanwhile
     }
     Claim claim = claimed.get();
-    PostOptions options = new PostOptions(style(row.style()), idempotencyKey(row));
+    PostOptions options = new PostOptions(style(row.style()), idempotencyKey(row)).guardedBy(() -> renew(claim));
     if (claim.before().mayHavePosted()) {
-      options = options.retrying(claim.before().startedAt());
+      // the earlier attempt could post nothing after it was taken back (due again from then on):
+      // what it posted up to then must be in the look-back's view
+      options = options.retrying(claim.before().startedAt(), claim.before().nextAttemptAt());
     }
     try {
       PostReceipt receipt = gateway.post(row.channel(), message, options);
@@ -144,12 +146,25 @@ final class RowDelivery {
             + "or another process uses the database)", row.describe(), receipt.messageIds());
       }
     } catch (PostException e) {
+      if (e.kind() == PostException.Kind.SUPERSEDED) {
+        // paused past the lease (a long GC, SIGSTOP) and taken over: the parts left are the new holder's
+        log.warn("stopped posting {} part-way: {}", row.describe(), e.getMessage());
+        return;
+      }
       failed(claim, e);
     } catch (RuntimeException e) {
       // a gateway bug or an unexpected client failure: the outcome is unknown, retry carefully
       log.error("posting {} failed unexpectedly", row.describe(), e);
       retryLater(claim, "unexpected failure: " + e, true, Optional.empty());
     }
+  }
+
+  /**
+   * Before each part after the first: keeps this attempt's lease for another {@code leaseLength},
+   * so a long split post outlives no lease, and tells whether the row is still this attempt's.
+   */
+  private boolean renew(Claim claim) {
+    return outbox.renewLease(claim, clock.instant().plus(leaseLength));
   }
 
   /** The flood bound's message half ({@link MessageBound}), measured by this channel's gateway. */

@@ -19,7 +19,12 @@ public final class PostException extends Exception {
     /** The bot may not post there (missing access, not in channel, archived): pause. */
     FORBIDDEN,
     /** The request itself is wrong (e.g. invalid blocks): retrying will not help. */
-    PERMANENT
+    PERMANENT,
+    /**
+     * The attempt lost its row part-way (its holder paused past its lease and another took it
+     * over): nothing more is posted for it, and its outcome is the new holder's to mark.
+     */
+    SUPERSEDED
   }
 
   private final Kind kind;

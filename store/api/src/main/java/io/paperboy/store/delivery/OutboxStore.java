@@ -92,6 +92,17 @@ public interface OutboxStore {
   Optional<Claim> claim(long id, Instant now, Lease lease, ShardFilter shards);
 
   /**
+   * Keeps a running attempt's lease alive: its end moves to {@code until}, if the claim's attempt
+   * is still running under this holder. A split post asks before each part after the first, so
+   * that a long post keeps its lease while it progresses, and a holder that paused past its lease
+   * (and was taken over meanwhile) learns it lost the row before posting another part.
+   *
+   * @return false if the claim's attempt is no longer running (taken back, finished already): the
+   *     caller must not post for it any more
+   */
+  boolean renewLease(Claim claim, Instant until);
+
+  /**
    * attempting → sent, with the platform's ids of what was posted, in order.
    *
    * @return false if the claim's attempt is no longer running (recovered, or finished already)

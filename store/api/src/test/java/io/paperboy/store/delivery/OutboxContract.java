@@ -360,6 +360,32 @@ public abstract class OutboxContract extends StoresContract {
   }
 
   @Test
+  @DisplayName("renewLease keeps a running attempt's lease alive; once taken back or finished it renews nothing")
+  void renewLease() {
+    outbox.enqueue(List.of(digest(A, "2024-06-07", T0)), T0);
+    long id = onlyId();
+    Claim first = outbox.claim(id, T0, new Lease("instance-a", T0.plusSeconds(60))).orElseThrow();
+
+    // a renewal past the old end keeps the row from recoverExpired at that end
+    assertThat(outbox.renewLease(first, T0.plusSeconds(120))).isTrue();
+    assertThat(reports.find(id).orElseThrow().lease()).contains(new Lease("instance-a", T0.plusSeconds(120)));
+    assertThat(outbox.recoverExpired(T0.plusSeconds(61))).isEmpty();
+
+    // taken back after the renewed end and claimed by another instance: the first holder's renewal fails
+    assertThat(outbox.recoverExpired(T0.plusSeconds(120))).extracting(Delivery::id).containsExactly(id);
+    assertThat(outbox.renewLease(first, T0.plusSeconds(180))).as("taken back, still pending").isFalse();
+    Claim second = outbox.claim(id, T0.plusSeconds(121), lease("instance-b", T0.plusSeconds(121))).orElseThrow();
+    assertThat(outbox.renewLease(first, T0.plusSeconds(180))).as("claimed again by another").isFalse();
+    assertThat(reports.find(id).orElseThrow().lease()).contains(lease("instance-b", T0.plusSeconds(121)));
+
+    // the new holder renews its own; after it finishes, nothing is renewed
+    assertThat(outbox.renewLease(second, T0.plusSeconds(900))).isTrue();
+    assertThat(outbox.markSent(second, List.of("m1"), T0.plusSeconds(130))).isTrue();
+    assertThat(outbox.renewLease(second, T0.plusSeconds(999))).isFalse();
+    assertThat(reports.find(id).orElseThrow().lease()).isEmpty();
+  }
+
+  @Test
   @DisplayName("retries count transient failures only; rate limits wait without using up attempts")
   void retries() {
     outbox.enqueue(List.of(digest(A, "2024-06-07", T0)), T0);

@@ -153,6 +153,18 @@ public final class PgOutbox implements OutboxStore {
   }
 
   @Override
+  public boolean renewLease(Claim claim, Instant until) {
+    Objects.requireNonNull(until, "until");
+    return db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET lease_until = ?" + OF_CLAIM)) {
+        Sql.setInstant(ps, 1, until);
+        bindClaim(ps, 2, claim);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
   public boolean markSent(Claim claim, List<String> messageIds, Instant now) {
     String ids = DeliveryRows.messageIdsJson(messageIds);
     return db.write(c -> finish(c, claim, Status.SENT, ids, null, now));
