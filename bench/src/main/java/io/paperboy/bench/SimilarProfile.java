@@ -19,7 +19,7 @@ import java.util.Random;
 /**
  * The narrowest run of the {@code /similar} rows at a chosen size, and where the command's time
  * goes: {@code java -cp bench/target/paperboy-bench.jar io.paperboy.bench.SimilarProfile
- * [papers] [dir]}. The store is ingested once into {@code dir} (the same synthetic corpus as the
+ * [papers] [dir] [iterations] [--no-steps]}. The store is ingested once into {@code dir} (the same synthetic corpus as the
  * bench) and reused by later runs, so before/after comparisons read the same database.
  */
 public final class SimilarProfile {
@@ -42,7 +42,9 @@ public final class SimilarProfile {
     try (Paperboy app = Paperboy.open(PaperboyConfig.defaults().withDatabase(db.toString()), Clock.systemUTC())) {
       CommandService commands = app.commands();
       SimilarBenchmarks.rows(report, store, app.paperReading().papers(), commands, ids, iterations, System.err::println);
-      steps(app.paperReading().papers(), ids, iterations);
+      if (args.length < 4 || !args[3].equals("--no-steps")) {
+        steps(app.paperReading().papers(), ids, iterations);
+      }
     }
     report.print(System.out, "/similar at " + papers + " papers");
   }
