@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,6 +58,10 @@ public final class SimilarPapers {
   private volatile long checkedAt;
   private volatile boolean stale;
   private final AtomicBoolean building = new AtomicBoolean();
+  /** The search tokens of words of matches' texts, by word; see {@link #words(Paper, List, Map)}. */
+  private final Map<String, List<String>> wordTokens = new ConcurrentHashMap<>();
+  /** At most this many words in {@link #wordTokens} (a few MB). */
+  private static final int WORD_CACHE = 100_000;
 
   public SimilarPapers(PaperStore store) {
     this.store = Objects.requireNonNull(store, "store");
@@ -111,7 +116,7 @@ public final class SimilarPapers {
     List<Related> related = new ArrayList<>();
     for (SimilarityIndex.Match m : matches.get()) {
       // a paper removed since the index was built is left out rather than shown half
-      store.paper(m.arxivId()).ifPresent(p -> related.add(new Related(p, m.score(), words(p, m.sharedTerms()))));
+      store.paper(m.arxivId()).ifPresent(p -> related.add(new Related(p, m.score(), words(p, m.sharedTerms(), wordTokens))));
     }
     return Optional.of(related);
   }
@@ -169,16 +174,21 @@ public final class SimilarPapers {
    * a token with one already named.
    */
   static List<String> words(Paper paper, List<String> tokens) {
+    return words(paper, tokens, new HashMap<>());
+  }
+
+  /**
+   * {@link #words(Paper, List)} with the tokens of each word looked up in {@code cache} first.
+   * Why a cache: tokenising every word of every match's title and summary afresh was about a sixth
+   * of an answer's CPU and most of its allocation at 100,000 papers ({@code SimilarProfile}), and
+   * the same words recur across summaries, so most lookups hit.
+   */
+  static List<String> words(Paper paper, List<String> tokens, Map<String, List<String>> cache) {
     Set<String> wanted = Set.copyOf(tokens);
     Map<String, String> shortest = new HashMap<>();
-    for (String w : (paper.title() + " " + paper.summary()).split("\\s+")) {
-      String word = trim(w);
-      for (String token : SearchTokens.tokens(word)) {
-        if (wanted.contains(token)) {
-          shortest.merge(token, word, (a, b) -> b.length() < a.length() ? b : a);
-        }
-      }
-    }
+    // the title, then the summary, word by word: the order decides which of two equally short words is named
+    collect(paper.title(), wanted, shortest, cache);
+    collect(paper.summary(), wanted, shortest, cache);
     List<String> out = new ArrayList<>();
     Set<String> covered = new HashSet<>();
     for (String token : tokens) {
@@ -186,7 +196,7 @@ public final class SimilarPapers {
         break;
       }
       String word = shortest.getOrDefault(token, token);
-      List<String> its = SearchTokens.tokens(word);
+      List<String> its = tokensOf(word, cache);
       // 비디오를 after 비디오에 (or LLMs after LLM) names the same thing again
       if (its.stream().noneMatch(covered::contains)) {
         out.add(word);
@@ -196,10 +206,53 @@ public final class SimilarPapers {
     return List.copyOf(out);
   }
 
-  /** A word without the punctuation and markdown around it ({@code **LoRA**,} → {@code LoRA}). */
-  private static String trim(String w) {
-    int start = 0;
-    int end = w.length();
+  /** For each wanted token, the shortest word of {@code text} (split at whitespace, trimmed) having it; the first of equals. */
+  private static void collect(String text, Set<String> wanted, Map<String, String> shortest,
+      Map<String, List<String>> cache) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSpace(text.charAt(i))) {
+        i++;
+      }
+      int end = i;
+      while (end < n && !isSpace(text.charAt(end))) {
+        end++;
+      }
+      if (end > i) {
+        String word = trim(text, i, end);
+        if (!word.isEmpty()) {
+          for (String token : tokensOf(word, cache)) {
+            if (wanted.contains(token)) {
+              shortest.merge(token, word, (a, b) -> b.length() < a.length() ? b : a);
+            }
+          }
+        }
+      }
+      i = end;
+    }
+  }
+
+  /** The whitespace {@code \s} of a regular expression: what the words were split at before. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static List<String> tokensOf(String word, Map<String, List<String>> cache) {
+    List<String> tokens = cache.get(word);
+    if (tokens == null) {
+      tokens = List.copyOf(SearchTokens.tokens(word));
+      if (cache.size() >= WORD_CACHE) {
+        // a crude bound: a history's vocabulary is far below it, so this only stops unbounded growth
+        cache.clear();
+      }
+      cache.put(word, tokens);
+    }
+    return tokens;
+  }
+
+  /** The word at {@code [start, end)} without the punctuation and markdown around it ({@code **LoRA**,} → {@code LoRA}). */
+  private static String trim(String w, int start, int end) {
     while (start < end && !Character.isLetterOrDigit(w.codePointAt(start))) {
       start += Character.charCount(w.codePointAt(start));
     }

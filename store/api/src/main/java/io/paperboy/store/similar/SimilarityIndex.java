@@ -72,6 +72,12 @@ public final class SimilarityIndex {
   // per term: at most IMPACT_POSTINGS of its papers, heaviest first (impact-ordered, cut)
   private final int[] impactStart;
   private final int[] impactDocs;
+  /**
+   * Per thread, {@link #similar}'s scores, all zero between queries: one array per thread rather
+   * than one per query (4 bytes a paper: 400 KB at 100,000 papers), to spare the collector. A thread
+   * keeps an old index's array until its thread-local map drops the stale entry.
+   */
+  private final ThreadLocal<float[]> scratch;
 
   private SimilarityIndex(String[] ids, int[] votes, String[] terms, int[] docStart, int[] docTerms, float[] docWeights) {
     this.ids = ids;
@@ -80,6 +86,7 @@ public final class SimilarityIndex {
     this.docStart = docStart;
     this.docTerms = docTerms;
     this.docWeights = docWeights;
+    this.scratch = ThreadLocal.withInitial(() -> new float[ids.length]);
     this.docOf = new HashMap<>(ids.length * 2);
     for (int d = 0; d < ids.length; d++) {
       docOf.put(ids[d], d);
@@ -153,15 +160,19 @@ public final class SimilarityIndex {
       return Optional.empty();
     }
     int[] query = queryTerms(q);
-    float[] scores = new float[ids.length];
-    for (int i : query) {
-      int t = docTerms[i];
-      float wq = docWeights[i];
-      for (int p = termStart[t]; p < termStart[t + 1]; p++) {
-        scores[postingDocs[p]] += wq * postingWeights[p];
+    float[] scores = scratch.get();
+    try {
+      for (int i : query) {
+        int t = docTerms[i];
+        float wq = docWeights[i];
+        for (int p = termStart[t]; p < termStart[t + 1]; p++) {
+          scores[postingDocs[p]] += wq * postingWeights[p];
+        }
       }
+      return Optional.of(best(q, query, scores, n));
+    } finally {
+      Arrays.fill(scores, 0f);
     }
-    return Optional.of(best(q, query, scores, n));
   }
 
   /**

@@ -141,4 +141,65 @@ class SimilarityIndexTest {
         .containsExactly("비디오", "확산", "LLMs");
     assertThat(SimilarPapers.words(p, List.of("llm", "비디", "디오"))).containsExactly("LLMs", "비디오");
   }
+
+  @Test
+  @DisplayName("reasons found through the shared word cache are the words the plain split and tokenise found")
+  void reasonWordsAsBeforeTheCache() {
+    // GIVEN synthetic papers, and hostile texts: tabs, a vertical tab, NBSP, full-width letters, markdown, leading spaces
+    List<Paper> papers = new ArrayList<>();
+    for (Digest d : SyntheticDigests.days(LocalDate.of(2024, 1, 1), 10, 30, 11)) {
+      for (DigestEntry e : d.entries()) {
+        papers.add(new Paper(e.arxivId(), e.title(), "u", Optional.empty(), List.of(), Optional.empty(), e.summary(), List.of()));
+      }
+    }
+    papers.add(new Paper("h.1", "  **LoRA**,\tLLMs\u000Bdiffusion", "u", Optional.empty(), List.of(), Optional.empty(),
+        "\n- ＬｏＲＡ와 LLM\u00A0모델을 (확산모델) 비디오를... 비디오에 studies study", List.of()));
+    java.util.Random random = new java.util.Random(5);
+    java.util.Map<String, List<String>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    int named = 0;
+    for (int round = 0; round < 2; round++) {
+      for (Paper p : papers) {
+        // WHEN asked for tokens the paper has (and one it has not), in a random order
+        List<String> tokens = new ArrayList<>(new java.util.LinkedHashSet<>(
+            io.paperboy.store.search.SearchTokens.tokens(p.title() + " " + p.summary())));
+        java.util.Collections.shuffle(tokens, random);
+        tokens = new ArrayList<>(tokens.subList(0, Math.min(8, tokens.size())));
+        tokens.add(random.nextInt(tokens.size() + 1), "absent");
+        List<String> words = SimilarPapers.words(p, tokens, cache);
+        // THEN the same words as splitting and tokenising the whole text each time
+        assertThat(words).as(p.arxivId() + " " + tokens).isEqualTo(splitAndTokenise(p, tokens));
+        named += words.size();
+      }
+    }
+    assertThat(named).isGreaterThan(papers.size() * 2 * 2);
+    assertThat(cache).isNotEmpty();
+  }
+
+  /** The reasons' words as they were found before the cache: split at whitespace, every word tokenised. */
+  private static List<String> splitAndTokenise(Paper paper, List<String> tokens) {
+    java.util.Set<String> wanted = java.util.Set.copyOf(tokens);
+    java.util.Map<String, String> shortest = new java.util.HashMap<>();
+    for (String w : (paper.title() + " " + paper.summary()).split("\\s+")) {
+      String word = w.replaceAll("^[^\\p{L}\\p{Nd}]+|[^\\p{L}\\p{Nd}]+$", "");
+      for (String token : io.paperboy.store.search.SearchTokens.tokens(word)) {
+        if (wanted.contains(token)) {
+          shortest.merge(token, word, (a, b) -> b.length() < a.length() ? b : a);
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    for (String token : tokens) {
+      if (out.size() == SimilarPapers.REASON_WORDS) {
+        break;
+      }
+      String word = shortest.getOrDefault(token, token);
+      List<String> its = io.paperboy.store.search.SearchTokens.tokens(word);
+      if (its.stream().noneMatch(covered::contains)) {
+        out.add(word);
+        covered.addAll(its);
+      }
+    }
+    return out;
+  }
 }
