@@ -184,10 +184,6 @@ public final class FakePlatform implements AutoCloseable {
     return serverErrors.get();
   }
 
-  private synchronized Fault nextFault() {
-    return faults.poll();
-  }
-
   private void discordPost(HttpExchange ex) throws IOException {
     try (ex) {
       discordPostUnguarded(ex);
@@ -309,14 +305,12 @@ public final class FakePlatform implements AutoCloseable {
         return true;
       }
     }
-    Fault fault = peekFault();
+    Fault fault = takeRefusal();
     if (fault == Fault.RATE_LIMITED) {
-      nextFault();
       rateLimited(ex, retryAfterMillis);
       return true;
     }
     if (fault == Fault.UNAVAILABLE) {
-      nextFault();
       serverErrors.incrementAndGet();
       send(ex, 503, JSON.createObjectNode().put("message", "service unavailable"));
       return true;
@@ -324,8 +318,16 @@ public final class FakePlatform implements AutoCloseable {
     return false;
   }
 
-  private synchronized Fault peekFault() {
-    return faults.peek();
+  /**
+   * Takes the next fault if it refuses a request before anything is stored; a peek and a separate
+   * poll would let two concurrent requests both answer the head fault and drop the one behind it.
+   */
+  private synchronized Fault takeRefusal() {
+    Fault head = faults.peek();
+    if (head == Fault.RATE_LIMITED || head == Fault.UNAVAILABLE) {
+      return faults.poll();
+    }
+    return null;
   }
 
   private boolean afterStore(HttpExchange ex) throws IOException {
