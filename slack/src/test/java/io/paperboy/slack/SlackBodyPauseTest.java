@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -50,6 +51,11 @@ class SlackBodyPauseTest {
     String answer = post(slack.events(), body, 10, 500);
 
     assertThat(answer).startsWith("HTTP/1.1 200");
+    // the ack goes out before the command runs (it answers through its response_url), so wait for it
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (slack.commands.handled.size() < handled + 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(slack.commands.handled).hasSize(handled + 1);
   }
 
